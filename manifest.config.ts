@@ -1,0 +1,43 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+/** Every Exact Online country host (reference/exact-online.md §1.1). */
+export const EXACT_HOSTS = [
+  'https://start.exactonline.nl',
+  'https://start.exactonline.be',
+  'https://start.exactonline.de',
+  'https://start.exactonline.co.uk',
+  'https://start.exactonline.com',
+  'https://start.exactonline.es',
+  'https://start.exactonline.fr',
+] as const;
+
+export const KEEPING_API_ORIGIN = 'https://api.keeping.nl';
+
+export default defineManifest({
+  manifest_version: 3,
+  name: '__MSG_extName__',
+  short_name: 'Urenbrug',
+  description: '__MSG_extDescription__',
+  version: pkg.version,
+  default_locale: 'nl',
+  icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
+  action: {
+    default_popup: 'src/popup/index.html',
+    default_title: '__MSG_actionTitle__',
+    default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
+  },
+  options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  background: { service_worker: 'src/background/index.ts', type: 'module' },
+  content_scripts: [
+    {
+      matches: EXACT_HOSTS.map((host) => `${host}/docs/*`),
+      js: ['src/content/index.ts'],
+      all_frames: true,
+      run_at: 'document_end',
+    },
+  ],
+  // storage: the connection and settings. Nothing else: no tabs, no <all_urls>, no alarms (no polling).
+  permissions: ['storage'],
+  host_permissions: [`${KEEPING_API_ORIGIN}/*`, ...EXACT_HOSTS.map((host) => `${host}/*`)],
+});

@@ -1,0 +1,138 @@
+/**
+ * Launches Chromium with the built extension loaded and the real service hosts routed to the
+ * sandbox servers (design.md §6). Used by the end-to-end tests, `npm start` and the benchmarks,
+ * so the shipped bundle runs unchanged against real-looking URLs.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+
+export const KEEPING_ORIGIN = 'https://api.keeping.nl';
+export const EXACT_ORIGIN = 'https://start.exactonline.nl';
+
+export interface LaunchOptions {
+  /** The built extension; default `dist/` of this project. */
+  extensionDir?: string;
+  /** Sandbox base URLs the real hosts are routed to. */
+  keepingUrl: string;
+  exactUrl?: string;
+  /** Default: headless unless a display is available and `headless: false` was asked for. */
+  headless?: boolean;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Makes every Keeping request fail as if the network were down (true) or restores it. */
+  setKeepingOffline(offline: boolean): void;
+  extensionUrl(path: string): string;
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Finds a Chromium to drive: CHROME_PATH, Debian's /usr/bin/chromium, then Playwright's own. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', safePlaywrightPath()];
+  const found = candidates.find((path): path is string => Boolean(path && existsSync(path)));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to a Chromium or Chrome for Testing binary.',
+    );
+  }
+  return found;
+}
+
+function safePlaywrightPath(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forwards a routed request to the sandbox, keeping path, query, method, headers and body. */
+async function forward(route: Route, targetBase: string): Promise<void> {
+  const request = route.request();
+  const url = new URL(request.url());
+  const headers = { ...request.headers() };
+  delete headers.host;
+  try {
+    const response = await fetch(`${targetBase}${url.pathname}${url.search}`, {
+      method: request.method(),
+      headers,
+      body: request.postDataBuffer() ?? undefined,
+      redirect: 'manual',
+    });
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      // The body is handed over decoded; a stale encoding/length header would corrupt it.
+      if (name !== 'content-encoding' && name !== 'content-length' && name !== 'transfer-encoding') {
+        responseHeaders[name] = value;
+      }
+    });
+    await route.fulfill({
+      status: response.status,
+      headers: responseHeaders,
+      body: Buffer.from(await response.arrayBuffer()),
+    });
+  } catch {
+    await route.abort('connectionrefused').catch(() => undefined);
+  }
+}
+
+/** Starts Chromium with the extension and the routes; the caller closes the session. */
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
+  const extensionDir = resolve(options.extensionDir ?? 'dist');
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'urenbrug-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+
+  let keepingOffline = false;
+  await context.route(`${KEEPING_ORIGIN}/**`, (route) =>
+    keepingOffline ? route.abort('internetdisconnected') : forward(route, options.keepingUrl),
+  );
+  const exactUrl = options.exactUrl;
+  if (exactUrl) await context.route(`${EXACT_ORIGIN}/**`, (route) => forward(route, exactUrl));
+
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl,
+    setKeepingOffline(offline) {
+      keepingOffline = offline;
+    },
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

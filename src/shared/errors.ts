@@ -1,0 +1,52 @@
+/**
+ * The one error type that crosses context boundaries. Each code maps to a localised message
+ * (`error_<code>` in _locales); `detail` carries Keeping's own `error.message` when it sent one,
+ * shown beside ours, never parsed.
+ */
+export type ErrorCode =
+  | 'auth' // 401: token invalid, revoked or expired → reconnect
+  | 'forbidden' // 403: scope, role, plan, feature, locked
+  | 'not_found' // 404
+  | 'invalid_request' // 400/405/422
+  | 'rate_limited' // 429 that outlasted our retries
+  | 'server' // 5xx
+  | 'network' // offline, DNS, connection refused
+  | 'timeout'
+  | 'unexpected_response' // HTML, malformed JSON, wrong shape
+  | 'not_connected' // no token stored yet
+  | 'not_allowed' // a sender tier asked for something it may not do
+  | 'internal';
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+  status?: number;
+}
+
+export class UrenbrugError extends Error {
+  override readonly name = 'UrenbrugError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message, detail: this.detail, status: this.status };
+  }
+
+  static from(serialized: SerializedError): UrenbrugError {
+    return new UrenbrugError(serialized.code, serialized.message, serialized.detail, serialized.status);
+  }
+}
+
+/** Wraps anything thrown into an UrenbrugError so it can cross a message boundary. */
+export function toUrenbrugError(error: unknown): UrenbrugError {
+  if (error instanceof UrenbrugError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new UrenbrugError('internal', message);
+}

@@ -1,0 +1,104 @@
+/**
+ * The typed protocol between the extension's contexts and the background (design.md §2).
+ * One map from message name to request and response; `send()` for callers and one handler
+ * table in the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
+ */
+import type { Client, Entry, Organisation, Project, Task, User } from '../core/entry';
+import { browser } from './browser';
+import { type SerializedError, UrenbrugError } from './errors';
+
+/** What the UI may know about the connection: never the token itself. */
+export interface ConnectionStatus {
+  connected: boolean;
+  organisationId: number | null;
+  organisationName: string | null;
+  userName: string | null;
+}
+
+export interface ConnectionTestResult {
+  /** The token owner's display name, per organisation it belongs to. */
+  user: { firstName: string; surname: string };
+  organisations: Organisation[];
+}
+
+/** Everything the popup needs to draw "Vandaag" for the connected user. */
+export interface TodayView {
+  organisation: Organisation;
+  me: User;
+  /** Keeping's "today" (Y-m-d in the organisation's zone) that these entries belong to. */
+  date: string;
+  entries: Entry[];
+  projects: Project[];
+  tasks: Task[];
+  clients: Client[];
+  /** When the cached entries were fetched (epoch ms), null if never. */
+  fetchedAt: number | null;
+  /** Keeping server time minus local time (ms), from X-Server-Time-Ms; 0 if unknown. */
+  serverOffsetMs: number;
+}
+
+export type Language = 'nl' | 'en';
+
+export interface Settings {
+  /** null: follow the browser's language. */
+  language: Language | null;
+}
+
+export interface MessageMap {
+  // ── extension pages only (popup, options) ─────────────────────────────────────────────
+  'connection.test': { request: { token: string }; response: ConnectionTestResult };
+  'connection.save': { request: { token: string; organisationId: number }; response: ConnectionStatus };
+  'connection.disconnect': { request: Record<string, never>; response: ConnectionStatus };
+  'settings.set': { request: Partial<Settings>; response: Settings };
+  /** From cache at once (fetchedAt says how old); `null` view when nothing is cached yet. */
+  'today.cached': { request: Record<string, never>; response: TodayView | null };
+  /** Fetches today from Keeping, updates the cache and the badge, answers the fresh view. */
+  'today.refresh': { request: Record<string, never>; response: TodayView };
+  // ── any sender, content scripts included ──────────────────────────────────────────────
+  'connection.status': { request: Record<string, never>; response: ConnectionStatus };
+  'settings.get': { request: Record<string, never>; response: Settings };
+}
+
+export type MessageName = keyof MessageMap;
+export type RequestOf<N extends MessageName> = MessageMap[N]['request'];
+export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
+
+/** Names a content script may send; everything else is refused for that tier. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
+  'connection.status',
+  'settings.get',
+]);
+
+export interface Envelope<N extends MessageName = MessageName> {
+  urenbrug: 1;
+  name: N;
+  data: RequestOf<N>;
+}
+
+export type Reply<N extends MessageName = MessageName> =
+  | { ok: true; value: ResponseOf<N> }
+  | { ok: false; error: SerializedError };
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { urenbrug?: unknown }).urenbrug === 1 &&
+    typeof (value as { name?: unknown }).name === 'string'
+  );
+}
+
+/** Sends one message to the background and returns its typed answer or throws UrenbrugError. */
+export async function send<N extends MessageName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>> {
+  const envelope: Envelope<N> = { urenbrug: 1, name, data };
+  let reply: Reply<N> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(envelope)) as Reply<N> | undefined;
+  } catch (error) {
+    // The extension was reloaded or the worker could not be woken: say so, do not crash the caller.
+    throw new UrenbrugError('internal', error instanceof Error ? error.message : String(error));
+  }
+  if (!reply) throw new UrenbrugError('internal', `No answer to ${name}`);
+  if (!reply.ok) throw UrenbrugError.from(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,12 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests: everything under src/ and tests/ except the end-to-end specs, which need the build.
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
