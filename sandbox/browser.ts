@@ -34,7 +34,12 @@ export interface ExtensionSession {
 
 /** Finds a Chromium to drive: CHROME_PATH, Debian's /usr/bin/chromium, then Playwright's own. */
 export function findChromium(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', safePlaywrightPath()];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    safePlaywrightPath(),
+  ];
   const found = candidates.find((path): path is string => Boolean(path && existsSync(path)));
   if (!found) {
     throw new Error(
@@ -52,6 +57,10 @@ function safePlaywrightPath(): string | undefined {
   }
 }
 
+function toBody(buffer: Buffer | null): Uint8Array<ArrayBuffer> | undefined {
+  return buffer ? Uint8Array.from(buffer) : undefined;
+}
+
 /** Forwards a routed request to the sandbox, keeping path, query, method, headers and body. */
 async function forward(route: Route, targetBase: string): Promise<void> {
   const request = route.request();
@@ -62,7 +71,7 @@ async function forward(route: Route, targetBase: string): Promise<void> {
     const response = await fetch(`${targetBase}${url.pathname}${url.search}`, {
       method: request.method(),
       headers,
-      body: request.postDataBuffer() ?? undefined,
+      body: toBody(request.postDataBuffer()),
       redirect: 'manual',
     });
     const responseHeaders: Record<string, string> = {};

@@ -1,0 +1,55 @@
+/**
+ * Drives the extension's own pages the way a person would: shared by `npm start` and the
+ * end-to-end tests so both exercise the same path.
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './browser';
+
+export const OPTIONS_PATH = 'src/options/index.html';
+export const POPUP_PATH = 'src/popup/index.html';
+
+/** Opens the options page, tests the token and saves the connection; returns the options page. */
+export async function connectThroughOptions(
+  session: ExtensionSession,
+  token: string,
+  organisationId?: number,
+): Promise<Page> {
+  const page = await session.openPage(OPTIONS_PATH);
+  await page.getByTestId('token-input').fill(token);
+  await page.getByTestId('connect-button').click();
+  const select = page.getByTestId('organisation-select');
+  await select.waitFor({ state: 'visible' });
+  if (organisationId !== undefined) await select.selectOption(String(organisationId));
+  await page.getByTestId('save-button').click();
+  await page
+    .getByTestId('connection-status')
+    .filter({ hasText: /verbonden|connected/i })
+    .waitFor();
+  return page;
+}
+
+export interface PopupReading {
+  total: string;
+  direct: string;
+  indirect: string;
+  running: string;
+  dataAge: string;
+  error: string;
+}
+
+/** Waits until the popup has drawn today's figures and reads what a person would see. */
+export async function readPopup(page: Page): Promise<PopupReading> {
+  await page.getByTestId('today-total').waitFor();
+  const text = async (testId: string) => {
+    const element = page.getByTestId(testId).first();
+    return (await element.count()) > 0 ? ((await element.textContent()) ?? '').trim() : '';
+  };
+  return {
+    total: await text('today-total'),
+    direct: await text('today-direct'),
+    indirect: await text('today-indirect'),
+    running: await text('running-entry'),
+    dataAge: await text('data-age'),
+    error: await text('error-message'),
+  };
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import { NotConnected } from './not-connected';
+import { StatusMessage } from './status-message';
+import { TodayBody } from './today-body';
+import { TodayHeader } from './today-header';
+import { createTodayModel, type TodayModel } from './today-model';
+import { useNow } from './use-now';
+
+export function PopupApp({ model: given }: { model?: TodayModel }) {
+  const [model] = useState(() => given ?? createTodayModel());
+  const now = useNow();
+  useEffect(() => {
+    void model.start();
+  }, [model]);
+
+  const phase = model.phase.value;
+  if (phase === 'not_connected') return <NotConnected />;
+
+  const view = model.view.value;
+  const error = model.error.value;
+  return (
+    <div class="popup">
+      <TodayHeader
+        view={view}
+        now={now}
+        refreshing={model.refreshing.value}
+        onRefresh={() => void model.refresh()}
+      />
+      {error && <StatusMessage error={error} offline={model.offline.value} />}
+      {view ? (
+        <TodayBody view={view} now={now} />
+      ) : (
+        <p class="empty-line" data-testid="no-data">
+          {phase === 'loading' || model.refreshing.value ? t('loading') : t('empty_no_data')}
+        </p>
+      )}
+    </div>
+  );
+}

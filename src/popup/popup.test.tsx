@@ -1,0 +1,356 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Entry } from '../core/entry';
+import { UrenbrugError } from '../shared/errors';
+import { setLanguagePreference } from '../shared/i18n';
+import {
+  type ConnectionStatus,
+  type MessageName,
+  type Settings,
+  send,
+  type TodayView,
+} from '../shared/messages';
+import { PopupApp } from './popup-app';
+
+vi.mock('../shared/messages', () => ({ send: vi.fn() }));
+vi.mock('../shared/browser', () => ({
+  browser: { runtime: { openOptionsPage: vi.fn(async () => undefined) } },
+}));
+
+const { browser } = await import('../shared/browser');
+const sendMock = vi.mocked(send);
+
+const DAY = '2026-06-11';
+
+function entry(overrides: Partial<Entry> & { id: number }): Entry {
+  return {
+    organisationId: 1,
+    userId: 7,
+    date: DAY,
+    purpose: 'work',
+    projectId: 10,
+    taskId: 100,
+    note: '',
+    minutes: 60,
+    start: null,
+    end: null,
+    ongoing: false,
+    locked: false,
+    isDirect: true,
+    externalReferences: [],
+    ...overrides,
+  };
+}
+
+function view(entries: Entry[], overrides: Partial<TodayView> = {}): TodayView {
+  return {
+    organisation: {
+      id: 1,
+      name: 'Kantoor Jansen',
+      timeZone: 'Europe/Amsterdam',
+      currency: 'EUR',
+      timesheet: 'times',
+      features: { projects: true, tasks: true, breaks: true },
+      plan: 'plus_2024',
+    },
+    me: {
+      id: 7,
+      organisationId: 1,
+      firstName: 'Anna',
+      surname: 'van Doorn',
+      code: null,
+      role: 'team_member',
+      state: 'active',
+    },
+    date: DAY,
+    entries,
+    projects: [
+      {
+        id: 10,
+        organisationId: 1,
+        clientId: 1000,
+        name: 'Jaarrekening 2025',
+        code: null,
+        direct: 'entire_project_is_direct',
+        state: 'active',
+      },
+      {
+        id: 20,
+        organisationId: 1,
+        clientId: null,
+        name: 'Intern',
+        code: null,
+        direct: 'entire_project_is_indirect',
+        state: 'active',
+      },
+    ],
+    tasks: [{ id: 100, organisationId: 1, name: 'Samenstellen', code: null, direct: true, state: 'active' }],
+    clients: [{ id: 1000, organisationId: 1, name: 'Bakkerij De Vries', code: null, state: 'active' }],
+    fetchedAt: Date.now() - 3 * 60_000,
+    serverOffsetMs: 0,
+    ...overrides,
+  };
+}
+
+const CONNECTED: ConnectionStatus = {
+  connected: true,
+  organisationId: 1,
+  organisationName: 'Kantoor Jansen',
+  userName: 'Anna van Doorn',
+};
+const NOT_CONNECTED: ConnectionStatus = {
+  connected: false,
+  organisationId: null,
+  organisationName: null,
+  userName: null,
+};
+
+type Handlers = Partial<Record<MessageName, () => Promise<unknown>>>;
+
+function answer(handlers: Handlers): void {
+  const defaults: Handlers = {
+    'settings.get': async (): Promise<Settings> => ({ language: 'nl' }),
+    'connection.status': async () => CONNECTED,
+    'today.cached': async () => null,
+  };
+  sendMock.mockImplementation(((name: MessageName) => {
+    const handler = handlers[name] ?? defaults[name];
+    if (!handler) return Promise.reject(new UrenbrugError('internal', `unexpected ${name}`));
+    return handler();
+  }) as typeof send);
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+let container: HTMLElement;
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+function byTestId(id: string): HTMLElement | null {
+  return container.querySelector(`[data-testid="${id}"]`);
+}
+
+function text(id: string): string {
+  const element = byTestId(id);
+  if (!element) throw new Error(`no [data-testid="${id}"] in ${container.innerHTML}`);
+  return element.textContent ?? '';
+}
+
+async function mount(): Promise<void> {
+  await act(() => {
+    render(<PopupApp />, container);
+  });
+  await flush();
+}
+
+beforeEach(() => {
+  setLanguagePreference('nl');
+  sendMock.mockReset();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.useRealTimers();
+});
+
+describe('popup — Vandaag', () => {
+  it('renders the cached view at once, then the fresh one', async () => {
+    const fresh = deferred<TodayView>();
+    const cached = view([entry({ id: 1, minutes: 125, note: 'Balans' })]);
+    answer({ 'today.cached': async () => cached, 'today.refresh': () => fresh.promise });
+    await mount();
+
+    expect(text('today-total')).toBe('2:05');
+    expect(text('data-age')).toBe('bijgewerkt 3 minuten geleden');
+    expect(container.textContent).toContain('Jaarrekening 2025');
+    expect(container.textContent).toContain('Bakkerij De Vries');
+
+    await act(() => {
+      fresh.resolve(
+        view(
+          [
+            entry({ id: 1, minutes: 125, note: 'Balans' }),
+            entry({ id: 2, projectId: 20, taskId: null, minutes: 182, isDirect: false, note: 'Overleg' }),
+          ],
+          { fetchedAt: Date.now() },
+        ),
+      );
+    });
+    await flush();
+
+    expect(text('today-total')).toBe('5:07');
+    expect(text('today-direct')).toBe('2:05');
+    expect(text('today-indirect')).toBe('3:02');
+    expect(text('data-age')).toBe('zojuist bijgewerkt');
+    expect(byTestId('error-message')).toBeNull();
+    const order = sendMock.mock.calls.map(([name]) => name);
+    expect(order.indexOf('today.cached')).toBeLessThan(order.indexOf('today.refresh'));
+  });
+
+  it('keeps the cached numbers and marks offline when the refresh cannot reach Keeping', async () => {
+    answer({
+      'today.cached': async () => view([entry({ id: 1, minutes: 95 })]),
+      'today.refresh': async () => {
+        throw new UrenbrugError('network', 'Failed to fetch');
+      },
+    });
+    await mount();
+
+    expect(text('today-total')).toBe('1:35');
+    expect(text('offline-marker')).toBe('Offline — laatst opgehaalde gegevens');
+    expect(text('error-message')).toBe('Geen verbinding met Keeping. Je ziet de laatst opgehaalde gegevens.');
+    expect(text('data-age')).toBe('bijgewerkt 3 minuten geleden');
+  });
+
+  it("shows a server error with Keeping's detail, not as offline, and recovers on a later refresh", async () => {
+    let calls = 0;
+    answer({
+      'today.cached': async () => view([entry({ id: 1, minutes: 30 })]),
+      'today.refresh': async () => {
+        calls += 1;
+        if (calls === 1) throw new UrenbrugError('server', 'HTTP 503', 'Wij zijn zo terug.');
+        return view([entry({ id: 1, minutes: 45 })], { fetchedAt: Date.now() });
+      },
+    });
+    await mount();
+
+    expect(text('today-total')).toBe('0:30');
+    expect(byTestId('offline-marker')).toBeNull();
+    expect(text('error-message')).toContain('Keeping heeft een storing');
+    expect(text('error-message')).toContain('Keeping meldt: „Wij zijn zo terug.”');
+
+    await act(() => {
+      byTestId('refresh-button')?.click();
+    });
+    await flush();
+    expect(text('today-total')).toBe('0:45');
+    expect(byTestId('error-message')).toBeNull();
+  });
+
+  it('shows the error and no numbers when nothing is cached and the refresh fails', async () => {
+    answer({
+      'today.refresh': async () => {
+        throw new UrenbrugError('timeout', 'after 10 s');
+      },
+    });
+    await mount();
+    expect(byTestId('today-total')).toBeNull();
+    expect(byTestId('offline-marker')).not.toBeNull();
+    expect(text('no-data')).toBe('Nog geen gegevens opgehaald. Klik op Vernieuwen.');
+  });
+
+  it('asks to connect when connection.status says not connected, and opens the options page', async () => {
+    answer({ 'connection.status': async () => NOT_CONNECTED });
+    await mount();
+
+    expect(text('not-connected')).toContain('Nog niet verbonden met Keeping');
+    expect(sendMock.mock.calls.map(([name]) => name)).not.toContain('today.refresh');
+    await act(() => {
+      byTestId('open-options')?.click();
+    });
+    expect(browser.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when there are no hours yet today', async () => {
+    answer({ 'today.refresh': async () => view([], { fetchedAt: Date.now() }) });
+    await mount();
+    expect(text('today-total')).toBe('0:00');
+    expect(text('no-hours')).toBe('Nog geen uren geschreven vandaag.');
+    expect(byTestId('running-entry')).toBeNull();
+  });
+
+  it('ticks the running entry every second on the server clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(Date.parse('2026-06-11T17:00:00+02:00'));
+    // Keeping's clock is 2 minutes ahead of this machine: the running part must include that.
+    const running = entry({
+      id: 3,
+      minutes: 10,
+      ongoing: true,
+      start: '2026-06-11T16:00:00+02:00',
+      note: 'BTW Q2',
+    });
+    answer({
+      'today.refresh': async () =>
+        view([entry({ id: 1, minutes: 60 }), running], { serverOffsetMs: 120_000 }),
+    });
+    await mount();
+
+    expect(text('running-elapsed')).toBe('1:12:00');
+    expect(text('running-entry')).toContain('Jaarrekening 2025 — Samenstellen');
+    expect(text('running-entry')).toContain('BTW Q2');
+    expect(text('running-entry')).toContain('sinds 16:00');
+    expect(text('today-total')).toBe('2:12');
+
+    await act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(text('running-elapsed')).toBe('1:12:01');
+    await act(() => {
+      vi.advanceTimersByTime(59_000);
+    });
+    expect(text('today-total')).toBe('2:13');
+  });
+
+  it('lists breaks and leave apart and leaves them out of the total', async () => {
+    answer({
+      'today.refresh': async () =>
+        view([
+          entry({ id: 1, minutes: 240 }),
+          entry({ id: 2, purpose: 'break', projectId: null, taskId: null, minutes: 30, isDirect: false }),
+          entry({
+            id: 3,
+            purpose: 'statutory_leave',
+            projectId: null,
+            taskId: null,
+            minutes: 240,
+            isDirect: false,
+          }),
+        ]),
+    });
+    await mount();
+    expect(text('today-total')).toBe('4:00');
+    expect(text('today-breaks')).toContain('Pauzes');
+    expect(text('today-breaks')).toContain('0:30');
+    expect(text('today-leave')).toContain('Verlof');
+    expect(text('today-aside')).toContain('telt niet mee als gewerkt');
+  });
+
+  it('inserts notes as text, never as HTML', async () => {
+    const note = '<img src=x onerror="alert(1)"><b>vet</b>';
+    answer({ 'today.refresh': async () => view([entry({ id: 1, note })]) });
+    await mount();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(text('today-group')).toContain(note);
+  });
+
+  it("switches to the user's language from settings", async () => {
+    answer({
+      'settings.get': async (): Promise<Settings> => ({ language: 'en' }),
+      'today.refresh': async () => view([entry({ id: 1 })]),
+    });
+    await mount();
+    expect(container.querySelector('h1')?.textContent).toBe('Today');
+    expect(text('today-total')).toBe('1:00');
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The UI's strings. The two `_locales` files are the single source (Chrome reads them for the
+ * manifest); pages import them directly instead of calling chrome.i18n.getMessage, because
+ * chrome.i18n follows the browser's language only and the user may choose another one.
+ */
+import { signal } from '@preact/signals';
+import en from '../../public/_locales/en/messages.json';
+import nl from '../../public/_locales/nl/messages.json';
+import type { UrenbrugError } from './errors';
+import type { Language } from './messages';
+
+interface LocaleMessage {
+  message: string;
+  description?: string;
+}
+
+export type MessageKey = keyof typeof nl;
+
+const catalogues: Record<Language, Record<string, LocaleMessage | undefined>> = { nl, en };
+
+/** The browser UI language mapped onto ours: Dutch for any "nl…", English otherwise. */
+export function detectLanguage(uiLanguage: string | undefined): Language {
+  return uiLanguage?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+function browserLanguage(): string | undefined {
+  return globalThis.navigator?.language;
+}
+
+/** The language the UI renders in; components that call t() re-render when it changes. */
+export const language = signal<Language>(detectLanguage(browserLanguage()));
+
+/** Applies the user's setting: a fixed language, or null to follow the browser again. */
+export function setLanguagePreference(preference: Language | null): void {
+  language.value = preference ?? detectLanguage(browserLanguage());
+}
+
+/** Fills `$1`…`$9` the way chrome.i18n does; `$$` is a literal dollar sign. */
+export function substitute(message: string, substitutions: readonly (string | number)[]): string {
+  return message.replace(/\$(\$|[1-9])/g, (_match, token: string) =>
+    token === '$' ? '$' : String(substitutions[Number(token) - 1] ?? ''),
+  );
+}
+
+/**
+ * The localised text for `key` in the current language, with `$1`-style substitutions.
+ * Falls back to Dutch, then to the key itself, so a missing string shows up rather than crashes.
+ */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  const entry = catalogues[language.value][key] ?? catalogues.nl[key];
+  return entry ? substitute(entry.message, substitutions) : key;
+}
+
+/** The localised message for an error's code, followed by Keeping's own detail when it sent one. */
+export function errorText(error: Pick<UrenbrugError, 'code' | 'detail'>): string {
+  const key: MessageKey = `error_${error.code}`;
+  const message = t(key);
+  const detail = error.detail?.trim();
+  return detail ? `${message} ${t('error_detail', detail)}` : message;
+}
