@@ -6,6 +6,15 @@
 import type { Client, Entry, Organisation, Project, Task, User } from '../core/entry';
 import { browser } from './browser';
 import { type SerializedError, UrenbrugError } from './errors';
+import type {
+  ClientMapping,
+  FilledLine,
+  InvoiceRecord,
+  InvoiceRef,
+  InvoiceSelection,
+  LineDefaults,
+  LocalLinks,
+} from './invoice-types';
 
 /** What the UI may know about the connection: never the token itself. */
 export interface ConnectionStatus {
@@ -44,6 +53,28 @@ export interface Settings {
   language: Language | null;
 }
 
+/** What the Exact panel needs to start: reference data from cache, plus what was remembered. */
+export interface PanelContext {
+  connection: ConnectionStatus;
+  organisation: Organisation | null;
+  clients: Client[];
+  projects: Project[];
+  tasks: Task[];
+  users: User[];
+  /** Mappings of this division's Exact customers. */
+  clientMappings: ClientMapping[];
+  lineDefaults: LineDefaults;
+  /** Keeping's "today" in the organisation's zone, for the period presets. */
+  today: string;
+}
+
+/** A customer's entries for a period, from cache or fresh, with this install's links. */
+export interface EntriesView {
+  entries: Entry[];
+  fetchedAt: number | null;
+  localLinks: LocalLinks;
+}
+
 export interface MessageMap {
   // ── extension pages only (popup, options) ─────────────────────────────────────────────
   'connection.test': { request: { token: string }; response: ConnectionTestResult };
@@ -57,6 +88,31 @@ export interface MessageMap {
   // ── any sender, content scripts included ──────────────────────────────────────────────
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
   'settings.get': { request: Record<string, never>; response: Settings };
+  // ── the Exact panel (content scripts) ───────────────────────────────────────────────────
+  /** From cache; refreshes reference data first when there is none or it is stale. */
+  'panel.context': { request: { division: number }; response: PanelContext };
+  /** `fresh: false` answers from cache at once; `fresh: true` fetches from Keeping first. */
+  'entries.range': {
+    request: { from: string; to: string; keepingClientId: number; fresh: boolean };
+    response: EntriesView;
+  };
+  'mapping.saveClient': { request: ClientMapping; response: ClientMapping[] };
+  'lineDefaults.save': { request: LineDefaults; response: LineDefaults };
+  'invoice.load': { request: InvoiceRef; response: InvoiceRecord | null };
+  'invoice.saveSelection': { request: { ref: InvoiceRef; selection: InvoiceSelection }; response: InvoiceRecord };
+  /** Replaces the invoice's filled lines and links their entries; lines not in the list are forgotten. */
+  'invoice.recordFill': { request: { ref: InvoiceRef; lines: FilledLine[] }; response: InvoiceRecord };
+  /** The draft was saved in Exact: move its record to the real id and number, and tell Keeping. */
+  'invoice.saved': {
+    request: { draft: InvoiceRef; invoiceId: string; invoiceNumber: string };
+    response: InvoiceRecord;
+  };
+  /** One-click association: link these entries to an existing invoice without filling lines. */
+  'invoice.link': {
+    request: { ref: InvoiceRef; invoiceNumber: string | null; entryIds: number[] };
+    response: InvoiceRecord;
+  };
+  'invoice.unlink': { request: { ref: InvoiceRef; entryIds: number[] }; response: InvoiceRecord };
 }
 
 export type MessageName = keyof MessageMap;
@@ -67,6 +123,16 @@ export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
   'connection.status',
   'settings.get',
+  'panel.context',
+  'entries.range',
+  'mapping.saveClient',
+  'lineDefaults.save',
+  'invoice.load',
+  'invoice.saveSelection',
+  'invoice.recordFill',
+  'invoice.saved',
+  'invoice.link',
+  'invoice.unlink',
 ]);
 
 export interface Envelope<N extends MessageName = MessageName> {
