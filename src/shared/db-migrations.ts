@@ -1,0 +1,58 @@
+/**
+ * The IndexedDB schema history (design.md §3). Each entry of MIGRATIONS turns version N into
+ * N + 1; the database version is the length of the list. Never edit a migration that has shipped:
+ * append a new one. Migrations work on the untyped database because each one sees the schema as
+ * it was at its own version, not the latest DBSchema in db.ts.
+ */
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+
+export type Migration = (
+  db: IDBPDatabase<unknown>,
+  tx: IDBPTransaction<unknown, string[], 'versionchange'>,
+) => void;
+
+/** Ordered: index 0 creates version 1, index 1 upgrades 1 → 2, and so on. */
+export const MIGRATIONS: readonly Migration[] = [
+  // v1: Keeping reference data, time entries and what was fetched when.
+  (db) => {
+    const reference = db.createObjectStore('reference', { keyPath: ['organisationId', 'kind', 'id'] });
+    reference.createIndex('by-org-kind', ['organisationId', 'kind']);
+    const entries = db.createObjectStore('entries', { keyPath: ['organisationId', 'id'] });
+    entries.createIndex('by-org-date', ['organisationId', 'date']);
+    entries.createIndex('by-org-user-date', ['organisationId', 'userId', 'date']);
+    // Out-of-line string keys: `today:<org>:<user>:<date>`, `reference:<org>`, `range:<org>:<from>:<to>`.
+    db.createObjectStore('fetches');
+  },
+];
+
+/** The version the code expects: one per migration. */
+export const DB_VERSION = MIGRATIONS.length;
+
+/**
+ * Runs the migrations from `oldVersion` up to `newVersion` inside the upgrade transaction.
+ * Throws on a version the code does not know, which aborts the upgrade and leaves the old data.
+ */
+export function runMigrations(
+  db: IDBPDatabase<unknown>,
+  oldVersion: number,
+  newVersion: number,
+  tx: IDBPTransaction<unknown, string[], 'versionchange'>,
+): void {
+  for (let version = oldVersion; version < newVersion; version++) {
+    const migration = MIGRATIONS[version];
+    if (!migration) throw new Error(`No migration to database version ${version + 1}`);
+    migration(db, tx);
+  }
+}
+
+/**
+ * Opens the database at a given (possibly historical) version, untyped. For the upgrade tests
+ * that fill an old version with data; production code uses openUrenbrugDb in db.ts.
+ */
+export function openAtVersion(name: string, version: number): Promise<IDBPDatabase<unknown>> {
+  return openDB<unknown>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      runMigrations(db, oldVersion, newVersion ?? version, tx);
+    },
+  });
+}
