@@ -1,7 +1,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import manifest from './manifest.config';
+import manifest from './manifest.config.ts';
 
 export default defineConfig({
   plugins: [preact(), crx({ manifest })],

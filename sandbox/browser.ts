@@ -19,6 +19,8 @@ export interface LaunchOptions {
   exactUrl?: string;
   /** Default: headless unless a display is available and `headless: false` was asked for. */
   headless?: boolean;
+  /** The browser's UI language, which the extension follows until the user picks one. Default nl. */
+  language?: 'nl' | 'en';
 }
 
 export interface ExtensionSession {
@@ -102,6 +104,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     executablePath: findChromium(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 860 },
+    // Playwright turns this into Chromium's --lang, the UI language the extension follows.
+    locale: options.language === 'en' ? 'en-US' : 'nl-NL',
     args: [
       '--no-sandbox',
       `--disable-extensions-except=${extensionDir}`,

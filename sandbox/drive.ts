@@ -21,10 +21,8 @@ export async function connectThroughOptions(
   await select.waitFor({ state: 'visible' });
   if (organisationId !== undefined) await select.selectOption(String(organisationId));
   await page.getByTestId('save-button').click();
-  await page
-    .getByTestId('connection-status')
-    .filter({ hasText: /verbonden|connected/i })
-    .waitFor();
+  // The status line carries the `connected` class only once the background confirmed the save.
+  await page.locator('[data-testid="connection-status"].connected').waitFor();
   return page;
 }
 

@@ -1,0 +1,18 @@
+/** A refusal with a Keeping status code; the server renders it as `{ error: { message } }`. */
+import type { FieldProblem, MessageKey } from './messages';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: MessageKey,
+    /** 422 only: which fields failed, Laravel style (reference §4.3, INFERRED). */
+    readonly fields?: Record<string, FieldProblem>,
+  ) {
+    super(key);
+  }
+}
+
+export const notFound = (): ApiError => new ApiError(404, 'not_found');
+export const forbidden = (key: MessageKey = 'forbidden'): ApiError => new ApiError(403, key);
+export const invalid = (field: string, problem: FieldProblem = 'invalid'): ApiError =>
+  new ApiError(422, 'validation', { [field]: problem });
