@@ -1,10 +1,65 @@
 /**
- * Content-script bootstrap for Exact Online frames. It runs in every /docs/ frame and, for now,
- * only marks the frame so tests can prove it runs; the panel mounts here in the next step.
+ * Content-script bootstrap for Exact Online frames. It runs in every /docs/ frame, acts only in
+ * the frame that holds the sales-invoice screen, mounts one panel there, re-attaches it when
+ * Exact re-renders, and hangs everything off one AbortSignal that aborts on navigation, when a
+ * newer copy of the script arrives, and when the extension itself is gone (reloaded/removed).
  */
-const MARKER = 'urenbrugContent';
+import { browser } from '../shared/browser';
+import { detectInvoiceScreen } from './exact/screen';
+import { mountHost } from './mount';
+import { panelCss, renderPanel } from './panel';
 
-// A second copy (extension reloaded, frame re-injected) must not act twice.
-if (document.documentElement.dataset[MARKER] !== 'active') {
-  document.documentElement.dataset[MARKER] = 'active';
+const TAKEOVER_EVENT = 'urenbrug:content-takeover';
+
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime.id);
+  } catch {
+    return false;
+  }
+}
+
+function start(): void {
+  const detection = detectInvoiceScreen(document);
+  if (detection.kind === 'other') return;
+
+  const controller = new AbortController();
+  const { signal } = controller;
+  // A second copy (the extension was updated, the frame re-injected) takes over from this one.
+  document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
+  document.addEventListener(TAKEOVER_EVENT, () => controller.abort(), { signal, once: true });
+  window.addEventListener('pagehide', () => controller.abort(), { signal, once: true });
+
+  const mount = () => {
+    const { host, root } = mountHost(document, document.body, panelCss, signal);
+    // An orphaned copy (extension reloaded) notices at the first touch and leaves the page.
+    host.addEventListener(
+      'focusin',
+      () => {
+        if (!extensionAlive()) controller.abort();
+      },
+      { signal },
+    );
+    renderPanel(root, {
+      page: detection.kind === 'invoice' ? detection.page : null,
+      screenProblem: detection.kind === 'changed' ? detection.missing : null,
+      signal,
+    });
+    return host;
+  };
+
+  let host = mount();
+  // Exact may rebuild the body; observe only its direct children and mount again if we went.
+  const observer = new MutationObserver(() => {
+    if (!host.isConnected && !signal.aborted) host = mount();
+  });
+  observer.observe(document.body, { childList: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
+
+try {
+  start();
+} catch (error) {
+  // Never throw into Exact's page: the panel is an extra, the invoice screen is the user's work.
+  console.warn('Urenbrug could not start on this screen', error);
 }

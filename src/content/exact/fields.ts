@@ -1,0 +1,20 @@
+/**
+ * Setting a field the way a person's typing would: the value, then the events Exact's handlers
+ * listen to (`input`, `change`, `blur`). Exact wires them as `on…` properties, which dispatched
+ * events reach as well (FOUND: US-WEEK `type.onchange(event)`, US-MAGIC "Trigger onChange").
+ */
+
+/** Writes `value` into a text input and fires input, change and blur. */
+export function typeInto(input: HTMLInputElement, value: string): void {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  input.dispatchEvent(new FocusEvent('blur'));
+  input.blur();
+}
+
+/** Whether the element is shown (Exact hides with inline `display: none`). */
+export function isShown(element: HTMLElement): boolean {
+  return element.style.display !== 'none' && !element.hidden;
+}

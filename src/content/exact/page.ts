@@ -1,0 +1,250 @@
+/**
+ * The sales-invoice screen behind the ExactInvoicePage interface: reads the header, the grid and
+ * the totals, and writes lines as a person would (design.md §4): item lookup first and wait for
+ * Exact to settle, then description, quantity and price in the page's number format, then
+ * notes; and never assumes a write took — every line is read back and compared.
+ */
+import type { Locale } from '../../core/locale';
+import { isShown, typeInto } from './fields';
+import { gridTable, isEmptyRow, liveRows, type RowFields, readRow, rowFields } from './grid';
+import { parseAmountCents, parseScaled } from './page-numbers';
+import { ANCHORS, DIVISION_PARAM, ENTRY_ID_PARAM, findAnchor, ROW_FIELDS } from './selectors';
+import {
+  type ExactInvoicePage,
+  type GridRow,
+  type InvoiceScreen,
+  type LineToWrite,
+  type PageTotals,
+  ScreenChangedError,
+} from './types';
+import { waitUntil } from './wait';
+
+/** Exact's lookups answer in well under a second; a slow tenant gets generous room. */
+const LOOKUP_TIMEOUT_MS = 15_000;
+/** How long a new empty row may take to appear after the last one got an item. */
+const NEW_ROW_TIMEOUT_MS = 3_000;
+const SAVING_FLAG = 'urenbrug:saving:';
+
+function requireAnchor<T extends HTMLElement>(
+  doc: Document,
+  anchor: (typeof ANCHORS)[keyof typeof ANCHORS],
+): T {
+  const found = findAnchor<T>(doc, anchor);
+  if (!found) throw new ScreenChangedError(anchor.name);
+  return found;
+}
+
+function numberLocaleOf(doc: Document): Locale {
+  // INFERRED: Exact renders the user's language in <html lang>; numbers follow it.
+  return doc.documentElement.lang.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+function normaliseGuid(value: string): string | null {
+  const match = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(value);
+  return match ? match[0].toLowerCase() : null;
+}
+
+export function readDivision(href: string): number | null {
+  const match = DIVISION_PARAM.exec(href);
+  return match ? Number(match[1]) : null;
+}
+
+export function createExactInvoicePage(doc: Document): ExactInvoicePage {
+  const win = doc.defaultView;
+  if (!win) throw new Error('The invoice document has no window');
+  const locale = numberLocaleOf(doc);
+  const spinner = () => findAnchor(doc, ANCHORS.spinner);
+  const lookupSettled = () => {
+    const image = spinner();
+    return !image || !isShown(image);
+  };
+
+  function readScreen(): InvoiceScreen {
+    const division = readDivision(win?.location.href ?? '');
+    if (division === null) throw new ScreenChangedError('_Division_');
+    const entryField = findAnchor<HTMLInputElement>(doc, ANCHORS.entryId);
+    const fromUrl = ENTRY_ID_PARAM.exec(win?.location.href ?? '')?.[1] ?? '';
+    const invoiceId = normaliseGuid(entryField?.value ?? '') ?? normaliseGuid(fromUrl);
+    const numberText = findAnchor(doc, ANCHORS.invoiceNumber)?.textContent?.trim() ?? '';
+    const customerId = requireAnchor<HTMLInputElement>(doc, ANCHORS.customerId).value.trim();
+    const customerCode = requireAnchor<HTMLInputElement>(doc, ANCHORS.customerCode).value.trim();
+    const customerName = findAnchor(doc, ANCHORS.customerName)?.textContent?.trim() ?? '';
+    return {
+      division,
+      invoiceId,
+      invoiceNumber: invoiceId && numberText !== '' ? numberText : null,
+      customer: customerId === '' ? null : { id: customerId, code: customerCode, name: customerName },
+      numberLocale: locale,
+    };
+  }
+
+  function rowById(rowId: string): RowFields {
+    const row = doc.getElementById(rowId);
+    if (!(row instanceof win!.HTMLTableRowElement))
+      throw new Error(`Row ${rowId} is no longer on the invoice`);
+    return rowFields(doc, row);
+  }
+
+  async function emptyRow(signal: AbortSignal): Promise<RowFields> {
+    const grid = gridTable(doc);
+    const findEmpty = () =>
+      liveRows(doc)
+        .map((row) => rowFields(doc, row))
+        .find(isEmptyRow);
+    let found = findEmpty();
+    if (!found) {
+      // Exact appends an empty row after the last one gets an item; give it a moment.
+      await waitUntil(() => findEmpty() !== undefined, {
+        observe: [grid],
+        signal,
+        timeoutMs: NEW_ROW_TIMEOUT_MS,
+        what: 'a new empty line',
+      }).catch((error: unknown) => {
+        if (signal.aborted) throw error;
+      });
+      found = findEmpty();
+    }
+    if (!found) {
+      // FOUND (US-ZETHET): each row has an `_insert` button that adds a row.
+      const last = liveRows(doc).at(-1);
+      const insert = last ? doc.getElementById(`${last.id}_insert`) : null;
+      if (!insert) throw new ScreenChangedError('new line');
+      insert.click();
+      await waitUntil(() => findEmpty() !== undefined, {
+        observe: [grid],
+        signal,
+        timeoutMs: NEW_ROW_TIMEOUT_MS,
+        what: 'a new empty line',
+      });
+      found = findEmpty();
+    }
+    if (!found) throw new ScreenChangedError('new line');
+    return found;
+  }
+
+  async function writeItem(fields: RowFields, code: string, signal: AbortSignal): Promise<void> {
+    if (fields.itemCode.value.trim().toLowerCase() === code.toLowerCase() && fields.itemId.value !== '')
+      return;
+    const before = fields.itemId.value;
+    typeInto(fields.itemCode, code);
+    const refInvalid = () => fields.itemName?.style.color === 'red';
+    await waitUntil(
+      () =>
+        lookupSettled() && ((fields.itemId.value !== '' && fields.itemId.value !== before) || refInvalid()),
+      {
+        observe: [fields.row, spinner() ?? doc.body],
+        signal,
+        timeoutMs: LOOKUP_TIMEOUT_MS,
+        what: `item ${code}`,
+      },
+    );
+    if (fields.itemId.value === '' || refInvalid()) {
+      throw new Error(`Exact Online does not know item "${code}"`);
+    }
+  }
+
+  function writeNotes(fields: RowFields, notes: string): void {
+    if (!fields.notes) return;
+    // INFERRED: Exact keeps line notes in the hidden `<row>_Notes` that the memo popup fills;
+    // writing it directly skips the popup. The icons show whether a note exists.
+    fields.notes.value = notes;
+    fields.notes.dispatchEvent(new Event('change', { bubbles: true }));
+    const filled = doc.getElementById(`i1${fields.row.id}_${ROW_FIELDS.notes}`);
+    const empty = doc.getElementById(`i2${fields.row.id}_${ROW_FIELDS.notes}`);
+    if (filled) {
+      filled.style.display = notes === '' ? 'none' : '';
+      filled.title = notes;
+    }
+    if (empty) empty.style.display = notes === '' ? '' : 'none';
+  }
+
+  function verify(row: GridRow, line: LineToWrite): void {
+    const problems: string[] = [];
+    if (row.itemCode.toLowerCase() !== line.itemCode.toLowerCase()) problems.push('item');
+    if (row.description !== line.description) problems.push('description');
+    if (parseScaled(row.quantityText, locale, 4) !== parseScaled(line.quantityText, locale, 4))
+      problems.push('quantity');
+    if (parseScaled(row.unitPriceText, locale, 2) !== parseScaled(line.unitPriceText, locale, 2))
+      problems.push('price');
+    if (row.notes !== line.notes) problems.push('notes');
+    if (problems.length > 0)
+      throw new Error(`Exact Online did not keep the ${problems.join(', ')} of line ${row.rowId}`);
+  }
+
+  return {
+    readScreen,
+
+    readRows() {
+      return liveRows(doc)
+        .map((row) => rowFields(doc, row))
+        .filter((fields) => !isEmptyRow(fields))
+        .map((fields) => readRow(fields, locale));
+    },
+
+    async writeLine(rowId, line, signal) {
+      const fields = rowId ? rowById(rowId) : await emptyRow(signal);
+      await writeItem(fields, line.itemCode, signal);
+      // The item's lookup fills description and price with its defaults: ours come after.
+      typeInto(fields.description, line.description);
+      typeInto(fields.quantity, line.quantityText);
+      typeInto(fields.unitPrice, line.unitPriceText);
+      writeNotes(fields, line.notes);
+      await waitUntil(lookupSettled, {
+        observe: [spinner() ?? doc.body],
+        signal,
+        timeoutMs: LOOKUP_TIMEOUT_MS,
+        what: 'recalculating',
+      });
+      const written = readRow(fields, locale);
+      verify(written, line);
+      return written;
+    },
+
+    async clearLine(rowId, signal) {
+      const fields = rowById(rowId);
+      const remove = doc.getElementById(`${rowId}_${ROW_FIELDS.deleteButton}`);
+      if (remove) {
+        remove.click();
+      } else {
+        typeInto(fields.itemCode, '');
+        typeInto(fields.description, '');
+        typeInto(fields.quantity, '');
+        typeInto(fields.unitPrice, '');
+        writeNotes(fields, '');
+      }
+      await waitUntil(lookupSettled, {
+        observe: [spinner() ?? doc.body],
+        signal,
+        timeoutMs: LOOKUP_TIMEOUT_MS,
+        what: 'removing a line',
+      });
+    },
+
+    readTotals(): PageTotals {
+      const total = requireAnchor(doc, ANCHORS.totalExclVat).textContent ?? '';
+      const amount = parseAmountCents(total, locale);
+      if (amount === null) throw new ScreenChangedError(ANCHORS.totalExclVat.name);
+      const countText = findAnchor(doc, ANCHORS.lineCount)?.textContent?.trim() ?? '';
+      const lineCount = /^\d+$/.test(countText) ? Number(countText) : this.readRows().length;
+      return { amountExclVatCents: amount, lineCount };
+    },
+
+    onSaved(callback, signal) {
+      // Saving is a postback: the page that saved is gone before Exact answers. Remember the
+      // click in the tab's session, and report the save on the page that comes back with an id.
+      const division = readDivision(win.location.href);
+      const key = `${SAVING_FLAG}${division}`;
+      const save = findAnchor(doc, ANCHORS.saveButton);
+      save?.addEventListener('click', () => win.sessionStorage.setItem(key, '1'), { capture: true, signal });
+      if (win.sessionStorage.getItem(key) === '1') {
+        const screen = readScreen();
+        if (screen.invoiceId) {
+          win.sessionStorage.removeItem(key);
+          queueMicrotask(() => {
+            if (!signal.aborted) callback(screen);
+          });
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Every piece of Exact Online's DOM that Urenbrug relies on, named once (design.md §4). Each
+ * entry lists alternatives in order of preference and says where it was seen (FOUND, with the
+ * source key of reference/exact-online.md) or why it is assumed (INFERRED). When Exact changes
+ * a screen, this is the file to correct; nothing else in the extension holds a selector.
+ */
+
+export interface Anchor {
+  name: string;
+  /** Tried in order; the first that matches wins. */
+  selectors: readonly string[];
+}
+
+const anchor = (name: string, ...selectors: string[]): Anchor => ({ name, selectors });
+
+/** Path of the sales-invoice entry screen. FOUND: US-LOGENTRY `@include …/docs/LogEntrySales.aspx*`. */
+export const INVOICE_SCREEN_PATH = /\/docs\/LogEntrySales\.aspx$/i;
+
+/** Titles of the screen in `span.HdrTitle`. INFERRED from "Offerte"/"Verkooporder" on sibling screens. */
+export const INVOICE_TITLES: readonly string[] = ['verkoopfactuur', 'sales invoice'];
+
+export const ANCHORS = {
+  /** FOUND: US-ZETHET reads the screen title from `span.HdrTitle`. */
+  title: anchor('title', 'span.HdrTitle'),
+  /** FOUND: US-LOGENTRY `getElementById('grd')`, US-MAGIC `//table[@id='grd']`; `table.Grid` per US-ZETHET. */
+  grid: anchor('grid', 'table#grd'),
+  /** FOUND: PW-CRM and siblings wait for `#WaitMessageImg` to hide. */
+  spinner: anchor('spinner', '#WaitMessageImg'),
+  /** INFERRED: the REST field is InvoiceTo; lookup fields are split into id, `_alt`, `_ref` (US-WEEK). */
+  customerId: anchor('customer id', 'input#InvoiceTo', 'input#OrderedBy'),
+  customerCode: anchor('customer code', 'input#InvoiceTo_alt', 'input#OrderedBy_alt'),
+  customerName: anchor('customer name', '#InvoiceTo_ref', '#OrderedBy_ref'),
+  /** INFERRED: a saved invoice shows its number and carries its id; ids are not confirmed live. */
+  invoiceNumber: anchor('invoice number', '#InvoiceNumber'),
+  entryId: anchor('entry id', 'input#EntryID'),
+  /** INFERRED: Exact's own totals block; ids not confirmed live. */
+  totalExclVat: anchor('total excl. VAT', '#TotalAmountExclVAT'),
+  lineCount: anchor('line count', '#LineCount'),
+  /** FOUND heuristic (PW-CRM): `btnSave`, `[id$="btnSave"]`. */
+  saveButton: anchor('save button', '#btnSave', '[id$="btnSave"]'),
+} as const;
+
+/** Row ids of the grid: FOUND `tr.GridRow[id^="grd_r"]`, field ids `<rowId>_<Suffix>` (US-ZETHET). */
+export const ROW_SELECTOR = 'tr.GridRow[id^="grd_r"]';
+
+/**
+ * Field suffixes on a grid row. Item/Description/Quantity/UnitPrice are INFERRED by analogy with
+ * the order screens and the REST field names (reference §3.4 NOT FOUND for the invoice grid);
+ * Notes and `_insert` are FOUND (US-LOGENTRY, US-ZETHET); `_delete`/`_Deleted` INFERRED from the
+ * `Deleted` suffix US-ZETHET skips when copying rows.
+ */
+export const ROW_FIELDS = {
+  item: 'Item',
+  description: 'Description',
+  quantity: 'Quantity',
+  unitPrice: 'UnitPrice',
+  notes: 'Notes',
+  amount: 'AmountFCDisplay',
+  deleted: 'Deleted',
+  deleteButton: 'delete',
+} as const;
+
+/** Lookup parts, FOUND: hidden `<id>`, visible `<id>_alt`, description `<id>_ref` (US-WEEK, PW-CRM). */
+export const LOOKUP_SUFFIX = { visible: '_alt', description: '_ref' } as const;
+
+/** The `_Division_` query parameter carries the division. FOUND: PW-CRM `division_uit_url()`. */
+export const DIVISION_PARAM = /[?&]_Division_=(\d+)/i;
+
+/** Saved invoices are opened with `EntryID={guid}`. INFERRED (reference §3.3 candidate). */
+export const ENTRY_ID_PARAM = /[?&]EntryID=(?:%7b|\{)?([0-9a-f-]{36})/i;
+
+/** Returns the first element matching one of the anchor's selectors, or null. */
+export function findAnchor<T extends Element = HTMLElement>(root: ParentNode, target: Anchor): T | null {
+  for (const selector of target.selectors) {
+    const found = root.querySelector<T>(selector);
+    if (found) return found;
+  }
+  return null;
+}

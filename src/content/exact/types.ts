@@ -1,0 +1,71 @@
+/**
+ * What the panel may know about Exact's invoice screen. Everything that touches Exact's DOM sits
+ * behind this interface (design.md §4); the panel never queries the page itself.
+ */
+
+export type NumberLocale = 'nl' | 'en';
+
+/** The header of the invoice as the page shows it now. */
+export interface InvoiceScreen {
+  /** `_Division_` from the frame URL. */
+  division: number;
+  /** Exact's InvoiceID (GUID, lower case, no braces) once the invoice is saved; null for a new one. */
+  invoiceId: string | null;
+  invoiceNumber: string | null;
+  /** The customer chosen in the header, null when none yet. */
+  customer: { id: string; code: string; name: string } | null;
+  /** How the page writes numbers: nl "1.234,50", en "1,234.50". */
+  numberLocale: NumberLocale;
+}
+
+/** One row of Exact's line grid, read back as text the way the page shows it. */
+export interface GridRow {
+  rowId: string;
+  itemCode: string;
+  description: string;
+  quantityText: string;
+  unitPriceText: string;
+  notes: string;
+  /** The page's own line amount, in cents; null when the row has none. */
+  amountCents: number | null;
+}
+
+/** What Urenbrug writes into one row. Numbers already formatted in the page's locale. */
+export interface LineToWrite {
+  itemCode: string;
+  description: string;
+  quantityText: string;
+  unitPriceText: string;
+  notes: string;
+}
+
+export interface PageTotals {
+  /** The page's own total excluding VAT, in cents. */
+  amountExclVatCents: number;
+  lineCount: number;
+}
+
+/** Thrown when an anchor the registry expects is missing: Exact changed this screen. */
+export class ScreenChangedError extends Error {
+  override readonly name = 'ScreenChangedError';
+  constructor(readonly anchor: string) {
+    super(`Exact Online screen changed: "${anchor}" not found`);
+  }
+}
+
+export interface ExactInvoicePage {
+  readScreen(): InvoiceScreen;
+  /** Rows that hold something (an item or a description); the trailing empty row is left out. */
+  readRows(): GridRow[];
+  /**
+   * Writes one line as a person would (item lookup first, waiting for Exact to settle, then
+   * description, quantity, price, notes) into `rowId`, or into the first empty row when null,
+   * and reads it back. Rejects with ScreenChangedError, or an Error when Exact refused a value.
+   */
+  writeLine(rowId: string | null, line: LineToWrite, signal: AbortSignal): Promise<GridRow>;
+  /** Clears a row Urenbrug wrote earlier (for lines that are no longer in the plan). */
+  clearLine(rowId: string, signal: AbortSignal): Promise<void>;
+  readTotals(): PageTotals;
+  /** Calls back when the page reports a save (invoice number/id appear); returns an unsubscribe. */
+  onSaved(callback: (screen: InvoiceScreen) => void, signal: AbortSignal): void;
+}
