@@ -1,0 +1,65 @@
+/** Size of what ships: each entry point of dist/ with the chunks it loads, raw and gzipped. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { report } from './report';
+
+interface Manifest {
+  background: { service_worker: string };
+  content_scripts: Array<{ js: string[] }>;
+  action: { default_popup: string };
+  options_ui: { page: string };
+}
+
+/** A JS file plus every chunk it imports statically, followed transitively. */
+function withImports(dist: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dist, file), 'utf8');
+  // Static imports, and the loader's `import(chrome.runtime.getURL("assets/…"))` for content scripts.
+  const imports = code.matchAll(/(?:import|from|getURL)\s*\(?\s*["']([^"']+\.js)["']/g);
+  for (const match of imports) {
+    const target = match[1] ?? '';
+    if (match[0].startsWith('getURL')) {
+      withImports(dist, target, seen);
+      continue;
+    }
+    const resolved = target.startsWith('/') ? target.slice(1) : join(file, '..', target);
+    withImports(dist, resolved.replace(/^\.\//, ''), seen);
+  }
+  return seen;
+}
+
+function htmlScripts(dist: string, page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  return [...html.matchAll(/src="\/?([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+}
+
+function measure(dist: string, files: Iterable<string>) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const content = readFileSync(join(dist, file));
+    raw += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+  }
+  return { rawKB: Number((raw / 1024).toFixed(1)), gzipKB: Number((gzip / 1024).toFixed(1)) };
+}
+
+export function benchBundleSizes(dist = 'dist'): void {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest;
+  const loader = readFileSync(join(dist, manifest.background.service_worker), 'utf8');
+  const background =
+    /import\s+["']\.?\/?([^"']+)["']/.exec(loader)?.[1] ?? manifest.background.service_worker;
+  const entries: Record<string, string[]> = {
+    background: [background],
+    content: manifest.content_scripts.flatMap((script) => script.js),
+    popup: htmlScripts(dist, manifest.action.default_popup),
+    options: htmlScripts(dist, manifest.options_ui.page),
+  };
+  for (const [name, files] of Object.entries(entries)) {
+    const all = new Set<string>();
+    for (const file of files) withImports(dist, file, all);
+    report('bundle-size', { entry: name, files: all.size, ...measure(dist, all) });
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * `npm run bench`: speed and size figures, printed as JSON lines (design.md §6). Nothing here
+ * fails on a slow machine; the figures are for comparing runs and for the closing notes.
+ */
+import { benchBundleSizes } from './bundle-size';
+import { benchGrouping } from './grouping';
+import { benchPopupOpen } from './popup-open';
+
+benchBundleSizes();
+benchGrouping();
+await benchPopupOpen();
