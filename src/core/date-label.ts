@@ -1,0 +1,43 @@
+/**
+ * Dates and date ranges as words on an invoice line: "3 mei 2026", "mei 2026",
+ * "1 t/m 15 mei 2026" (en: "3 May 2026", "May 2026", "1–15 May 2026"). date-fns with the nl
+ * locale, as design.md §7 asks.
+ */
+import { type Locale as DateFnsLocale, endOfMonth, format } from 'date-fns';
+import { enGB, nl } from 'date-fns/locale';
+import type { Locale } from './locale';
+import { type DateRange, formatYmd, parseYmd } from './period';
+
+const DATE_FNS_LOCALES: Record<Locale, DateFnsLocale> = { nl, en: enGB };
+
+/** "3 mei 2026" / "3 May 2026" for a Y-m-d; throws a RangeError on an invalid date. */
+export function formatDateLabel(ymd: string, locale: Locale): string {
+  return format(requireDate(ymd), 'd MMMM yyyy', { locale: DATE_FNS_LOCALES[locale] });
+}
+
+/**
+ * The shortest clear label for an inclusive range: one day, a whole calendar month
+ * ("mei 2026"), or a from–to range that repeats month and year only where they differ.
+ */
+export function formatRangeLabel(range: DateRange, locale: Locale): string {
+  const from = requireDate(range.from);
+  const to = requireDate(range.to);
+  const options = { locale: DATE_FNS_LOCALES[locale] };
+  if (range.from === range.to) return formatDateLabel(range.from, locale);
+  const sameYear = from.getFullYear() === to.getFullYear();
+  const sameMonth = sameYear && from.getMonth() === to.getMonth();
+  if (sameMonth && from.getDate() === 1 && range.to === formatYmd(endOfMonth(to))) {
+    return format(from, 'MMMM yyyy', options);
+  }
+  const fromPattern = sameMonth ? 'd' : sameYear ? 'd MMMM' : 'd MMMM yyyy';
+  const start = format(from, fromPattern, options);
+  const end = format(to, 'd MMMM yyyy', options);
+  if (locale === 'nl') return `${start} t/m ${end}`;
+  return sameMonth ? `${start}–${end}` : `${start} – ${end}`;
+}
+
+function requireDate(ymd: string): Date {
+  const date = parseYmd(ymd);
+  if (date === null) throw new RangeError(`not a valid Y-m-d date: "${ymd}"`);
+  return date;
+}

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  exactLineAmountCents,
+  formatDecimalHours,
+  formatHoursMinutes,
+  formatQuantity,
+  quantityForExact,
+  quantityToMinutes,
+} from './hours';
+
+/**
+ * What Exact does with the text we type, computed independently: parse the decimal quantity,
+ * multiply by the price in cents exactly (BigInt), round half away from zero to whole cents.
+ */
+function exactAmountFromText(quantityText: string, unitPriceCents: number): number {
+  const match = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(quantityText);
+  if (match === null) throw new Error(`not a quantity: ${quantityText}`);
+  const decimals = match[3] ?? '';
+  const scaled = BigInt(`${match[2]}${decimals}`) * (match[1] === '-' ? -1n : 1n);
+  const scale = 10n ** BigInt(decimals.length);
+  const product = scaled * BigInt(unitPriceCents); // cents × scale
+  const negative = product < 0n;
+  const magnitude = negative ? -product : product;
+  let cents = magnitude / scale;
+  if ((magnitude % scale) * 2n >= scale) cents += 1n;
+  return Number(negative ? -cents : cents) + 0;
+}
+
+describe('formatHoursMinutes', () => {
+  it.each([
+    [0, '0:00'],
+    [5, '0:05'],
+    [60, '1:00'],
+    [125, '2:05'],
+    [1500, '25:00'],
+    [6000, '100:00'],
+    [-5, '-0:05'],
+    [-125, '-2:05'],
+  ])('%i → %s', (minutes, text) => {
+    expect(formatHoursMinutes(minutes)).toBe(text);
+  });
+
+  it('refuses fractional minutes', () => {
+    expect(() => formatHoursMinutes(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('formatDecimalHours', () => {
+  it('shows two decimals in the locale style', () => {
+    expect(formatDecimalHours(2295, 'nl')).toBe('38,25');
+    expect(formatDecimalHours(2295, 'en')).toBe('38.25');
+    expect(formatDecimalHours(120, 'nl')).toBe('2,00');
+    expect(formatDecimalHours(20, 'nl')).toBe('0,33');
+    expect(formatDecimalHours(1, 'en')).toBe('0.02');
+    expect(formatDecimalHours(-30, 'nl')).toBe('-0,50');
+  });
+});
+
+describe('quantityForExact', () => {
+  it.each([
+    [60, 10_000],
+    [15, 2500],
+    [6, 1000],
+    [3, 500],
+    [20, 3333],
+    [40, 6667],
+    [1, 167],
+    [2295, 382_500],
+  ])('%i minutes → %i ten-thousandths', (minutes, tenThousandths) => {
+    expect(quantityForExact(minutes).tenThousandths).toBe(tenThousandths);
+  });
+
+  it('rounds straight from minutes at fewer decimals', () => {
+    expect(quantityForExact(20, 2).tenThousandths).toBe(3300);
+    expect(quantityForExact(50, 1).tenThousandths).toBe(8000); // 0.8333 → 0.8
+    expect(quantityForExact(45, 0).tenThousandths).toBe(10_000); // 0.75 → 1
+  });
+
+  it('rejects unsupported precisions and fractional minutes', () => {
+    expect(() => quantityForExact(60, 5)).toThrow(RangeError);
+    expect(() => quantityForExact(60, -1)).toThrow(RangeError);
+    expect(() => quantityForExact(60, 1.5)).toThrow(RangeError);
+    expect(() => quantityForExact(0.5)).toThrow(RangeError);
+  });
+
+  it('is exact for multiples of 3 minutes and within 0.00005 h otherwise', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (minutes) => {
+        const { tenThousandths } = quantityForExact(minutes);
+        // |q − m/60| ≤ 0.00005 h  ⇔  |60·q − 10000·m| ≤ 30 (in ten-thousandths × 60)
+        expect(Math.abs(60 * tenThousandths - 10_000 * minutes)).toBeLessThanOrEqual(30);
+        if (minutes % 3 === 0) expect(tenThousandths * 60).toBe(minutes * 10_000);
+        expect(quantityToMinutes({ tenThousandths })).toBe(minutes);
+      }),
+    );
+  });
+});
+
+describe('formatQuantity', () => {
+  it('drops trailing zeros and uses the locale separator, no grouping', () => {
+    expect(formatQuantity({ tenThousandths: 3333 }, 'nl')).toBe('0,3333');
+    expect(formatQuantity({ tenThousandths: 3333 }, 'en')).toBe('0.3333');
+    expect(formatQuantity({ tenThousandths: 20_000 }, 'nl')).toBe('2');
+    expect(formatQuantity({ tenThousandths: 382_500 }, 'nl')).toBe('38,25');
+    expect(formatQuantity({ tenThousandths: 12_345_000_000 }, 'nl')).toBe('1234500');
+    expect(formatQuantity({ tenThousandths: 0 }, 'nl')).toBe('0');
+    expect(formatQuantity({ tenThousandths: 5 }, 'en')).toBe('0.0005');
+  });
+
+  it('refuses a non-integer quantity', () => {
+    expect(() => formatQuantity({ tenThousandths: 0.5 }, 'nl')).toThrow(RangeError);
+  });
+});
+
+describe('exactLineAmountCents', () => {
+  it('mirrors Exact: round(quantity × price, 2)', () => {
+    expect(exactLineAmountCents({ tenThousandths: 3333 }, 9000)).toBe(3000); // 29.997
+    expect(exactLineAmountCents({ tenThousandths: 10_000 }, 9550)).toBe(9550);
+    expect(exactLineAmountCents({ tenThousandths: 5 }, 10_000)).toBe(5); // 0.0005 h × €100
+    expect(exactLineAmountCents({ tenThousandths: 1 }, 5000)).toBe(1); // exactly half a cent
+  });
+
+  it('quantity × price as typed reproduces the amount to the cent', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.constantFrom('nl', 'en' as const),
+        (minutes, priceCents, locale) => {
+          const quantity = quantityForExact(minutes);
+          const amount = exactLineAmountCents(quantity, priceCents);
+          expect(exactAmountFromText(formatQuantity(quantity, locale), priceCents)).toBe(amount);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Rounding of billed minutes: per entry (each entry rounded, then summed) or per line (the
+ * line's raw sum rounded once). Rounding never changes which entries are billed, only how
+ * many minutes a line charges.
+ */
+import { assertSafeInteger } from './integer-math';
+
+/** Rounding unit in minutes; 0 and 1 both mean "no rounding". */
+export type RoundingUnit = 0 | 1 | 5 | 6 | 10 | 15 | 30 | 60;
+
+/** The units offered in the UI, in order. */
+export const ROUNDING_UNITS: readonly RoundingUnit[] = [0, 1, 5, 6, 10, 15, 30, 60];
+
+export interface MinuteRounding {
+  unit: RoundingUnit;
+  /** `up`: to the next multiple; `nearest`: halves go away from zero (7:30 at 15 → 15). */
+  mode: 'up' | 'nearest';
+}
+
+export interface RoundingOptions extends MinuteRounding {
+  scope: 'entry' | 'line';
+}
+
+/** No rounding: what the panel starts with until the user picks a unit. */
+export const NO_ROUNDING: RoundingOptions = { unit: 0, mode: 'up', scope: 'line' };
+
+/**
+ * Rounds `minutes` to a multiple of `unit`. Invariants (tested): the result is a multiple of
+ * the unit, `up` never goes below the input, `nearest` moves at most unit / 2.
+ */
+export function roundMinutes(minutes: number, rounding: MinuteRounding): number {
+  assertSafeInteger(minutes, 'minutes');
+  const { unit, mode } = rounding;
+  if (!(ROUNDING_UNITS as readonly number[]).includes(unit)) {
+    throw new RangeError(`unsupported rounding unit ${String(unit)}`);
+  }
+  if (unit <= 1) return minutes;
+  const magnitude = Math.abs(minutes);
+  const remainder = magnitude % unit;
+  if (remainder === 0) return minutes;
+  const down = magnitude - remainder;
+  if (mode === 'up') {
+    // "Up" means more minutes billed, i.e. towards +∞ also for (unusual) negative corrections.
+    return minutes > 0 ? down + unit : -down + 0;
+  }
+  const rounded = remainder * 2 >= unit ? down + unit : down;
+  return minutes < 0 ? -rounded : rounded;
+}
+
+/**
+ * Raw and rounded minutes of one line from its entries, honouring the scope: `entry` rounds
+ * each entry and sums, `line` sums and rounds once.
+ */
+export function roundLine(
+  entries: readonly { minutes: number }[],
+  rounding: RoundingOptions,
+): { rawMinutes: number; roundedMinutes: number } {
+  let rawMinutes = 0;
+  let perEntry = 0;
+  for (const { minutes } of entries) {
+    rawMinutes += minutes;
+    if (rounding.scope === 'entry') perEntry += roundMinutes(minutes, rounding);
+  }
+  const roundedMinutes = rounding.scope === 'entry' ? perEntry : roundMinutes(rawMinutes, rounding);
+  return { rawMinutes, roundedMinutes };
+}
