@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { benchGrouping } from '../bench-grouping';
 import { makeBenchEntries, makeBenchNames, seededRandom } from './make-entries';
 
 describe('makeBenchEntries', () => {
@@ -36,14 +35,5 @@ describe('makeBenchEntries', () => {
       const value = random();
       expect(value >= 0 && value < 1).toBe(true);
     }
-  });
-});
-
-describe('benchGrouping', () => {
-  it('reports a duration and the line count (no timing assertion)', () => {
-    const result = benchGrouping(makeBenchEntries(1000, 5));
-    expect(result.ms).toBeGreaterThanOrEqual(0);
-    expect(result.lines).toBeGreaterThan(1);
-    expect(benchGrouping(makeBenchEntries(1000, 5), 'entry').lines).toBe(1000);
   });
 });
