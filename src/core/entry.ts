@@ -76,7 +76,11 @@ export interface Project {
   clientId: number | null;
   name: string;
   code: string | null;
-  direct: 'entire_project_is_indirect' | 'is_direct_through_task_assignments' | 'entire_project_is_direct' | null;
+  direct:
+    | 'entire_project_is_indirect'
+    | 'is_direct_through_task_assignments'
+    | 'entire_project_is_direct'
+    | null;
   state: 'active' | 'archived';
 }
 

@@ -99,7 +99,10 @@ export interface MessageMap {
   'mapping.saveClient': { request: ClientMapping; response: ClientMapping[] };
   'lineDefaults.save': { request: LineDefaults; response: LineDefaults };
   'invoice.load': { request: InvoiceRef; response: InvoiceRecord | null };
-  'invoice.saveSelection': { request: { ref: InvoiceRef; selection: InvoiceSelection }; response: InvoiceRecord };
+  'invoice.saveSelection': {
+    request: { ref: InvoiceRef; selection: InvoiceSelection };
+    response: InvoiceRecord;
+  };
   /** Replaces the invoice's filled lines and links their entries; lines not in the list are forgotten. */
   'invoice.recordFill': { request: { ref: InvoiceRef; lines: FilledLine[] }; response: InvoiceRecord };
   /** The draft was saved in Exact: move its record to the real id and number, and tell Keeping. */
