@@ -12,7 +12,7 @@ import {
   sampleTask,
   sampleUser,
 } from '../shared/db-test-fixtures';
-import type { TodayClient } from './today';
+import type { BackgroundClient } from './services';
 
 /** An entry of the sample user on `date` without wall-clock times (an `hours`-style entry). */
 export function entryOn(date: string, overrides: Partial<Entry> = {}): Entry {
@@ -32,7 +32,14 @@ export function createFakeClient(entries: Entry[] = [entryOn('2026-06-12')]) {
       userId: sampleUser().id,
     })),
     serverOffsetMs: vi.fn(() => 1234 as number | null),
-  } satisfies TodayClient;
+    users: vi.fn(async () => [sampleUser(), sampleUser({ id: 7, firstName: 'Bram', surname: 'de Boer' })]),
+    reportTimeEntries: vi.fn(
+      async (_org: number, _query: Parameters<BackgroundClient['reportTimeEntries']>[1]) => entries,
+    ),
+    patchTimeEntry: vi.fn<BackgroundClient['patchTimeEntry']>(async () => {
+      throw new Error('patchTimeEntry is not faked here: use createFakeKeepingEntries');
+    }),
+  } satisfies BackgroundClient;
 }
 
 export type FakeClient = ReturnType<typeof createFakeClient>;

@@ -4,14 +4,16 @@
  * decided whether the sender may ask at all.
  */
 import { userDisplayName } from '../core/entry';
-import { replaceReference, wipeAll } from '../shared/db';
+import { keepOnlyOrganisation, replaceReference, wipeCache } from '../shared/db';
 import { UrenbrugError } from '../shared/errors';
 import type { MessageName, RequestOf, ResponseOf } from '../shared/messages';
 import { clearBadge, showTodayOnBadge } from './badge';
 import { clearConnection, connectionStatus, getConnection, saveConnection, toStatus } from './connection';
+import { createPanelHandlers } from './panel-handlers';
 import type { BackgroundServices } from './services';
 import { getSettings, resolveLanguage, updateSettings } from './settings-store';
 import { cachedToday, refreshToday } from './today';
+import { createWriteBack, type WriteBack } from './write-back';
 
 export type Handler<N extends MessageName> = (data: RequestOf<N>) => Promise<ResponseOf<N>>;
 export type HandlerTable = { [N in MessageName]: Handler<N> };
@@ -37,7 +39,14 @@ function cleanOrganisationId(value: unknown): number {
   return value;
 }
 
-export function createHandlers(services: BackgroundServices): HandlerTable {
+/**
+ * The whole table. Pass the worker's one WriteBack so the router path can resume the same queue
+ * runner the handlers kick; tests may leave it out.
+ */
+export function createHandlers(
+  services: BackgroundServices,
+  writeBack: WriteBack = createWriteBack(services),
+): HandlerTable {
   async function clientFor(token: string) {
     return services.createClient(token, await resolveLanguage());
   }
@@ -65,9 +74,11 @@ export function createHandlers(services: BackgroundServices): HandlerTable {
       const previous = await getConnection();
       if (previous && (previous.token !== token || previous.organisationId !== organisationId)) {
         // Another account or organisation: what was cached belongs to the old connection.
-        await wipeAll(db);
+        await wipeCache(db);
         await clearBadge();
       }
+      // The bookkeeper's work survives a disconnect, but not a move to another organisation.
+      await keepOnlyOrganisation(db, organisationId);
       const connection = {
         token,
         organisationId,
@@ -83,7 +94,9 @@ export function createHandlers(services: BackgroundServices): HandlerTable {
     async 'connection.disconnect'() {
       // The token first: if wiping fails, at least nothing can reach Keeping any more.
       await clearConnection();
-      await wipeAll(await services.db());
+      // Only the Keeping cache: mappings, invoice records and queued marks are the bookkeeper's
+      // work and stay for a reconnection to the same organisation (db.ts wipeCache).
+      await wipeCache(await services.db());
       await clearBadge();
       return toStatus(null);
     },
@@ -122,7 +135,7 @@ export function createHandlers(services: BackgroundServices): HandlerTable {
       ) {
         // Disconnected or switched while the request ran: what this refresh just wrote belongs
         // to a connection that is gone, and must not stay behind (nor pass for the new one's).
-        await wipeAll(db);
+        await wipeCache(db);
         await clearBadge();
         throw new UrenbrugError('not_connected', 'The connection changed during the refresh');
       }
@@ -133,5 +146,7 @@ export function createHandlers(services: BackgroundServices): HandlerTable {
       await showTodayOnBadge(view, services.now());
       return view;
     },
+
+    ...createPanelHandlers(services, writeBack),
   };
 }

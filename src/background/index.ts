@@ -4,16 +4,26 @@
  */
 import { browser } from '../shared/browser';
 import { createHandlers } from './handlers';
-import { createRouter } from './router';
+import { createRouter, type Sender } from './router';
 import { backgroundServices } from './services';
 import { restoreBadge } from './startup';
+import { createWriteBack } from './write-back';
 
-const route = createRouter(createHandlers(backgroundServices), () => ({
+// One runner per worker: the queue is in IndexedDB, this only keeps two runs from overlapping.
+const writeBack = createWriteBack(backgroundServices);
+
+const route = createRouter(createHandlers(backgroundServices, writeBack), () => ({
   id: browser.runtime.id,
   origin: browser.runtime.getURL(''),
 }));
 
-browser.runtime.onMessage.addListener(route);
+browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+  const reply = route(message, sender);
+  // A message woke the worker (or kept it awake): carry on with write-backs left from before.
+  // No timer or alarm does this, because Keeping asks for no background polling.
+  if (reply) void writeBack.resume();
+  return reply;
+});
 
 function restoreBadgeQuietly(): void {
   // A badge that cannot be restored is cosmetic; the next refresh sets it again.
@@ -22,5 +32,10 @@ function restoreBadgeQuietly(): void {
   );
 }
 
-browser.runtime.onStartup.addListener(restoreBadgeQuietly);
-browser.runtime.onInstalled.addListener(restoreBadgeQuietly);
+function onBrowserStart(): void {
+  restoreBadgeQuietly();
+  void writeBack.resume();
+}
+
+browser.runtime.onStartup.addListener(onBrowserStart);
+browser.runtime.onInstalled.addListener(onBrowserStart);

@@ -5,14 +5,28 @@
  */
 import { openUrenbrugDb, type UrenbrugDatabase } from '../shared/db';
 import type { Language } from '../shared/messages';
-import { createKeepingClient } from './keeping/client';
+import { createKeepingClient, type KeepingClient } from './keeping/client';
 import { createLimiter, type Limiter } from './keeping/limiter';
-import type { TodayClient } from './today';
+
+/** The Keeping calls the background makes; tests pass fakes of exactly these. */
+export type BackgroundClient = Pick<
+  KeepingClient,
+  | 'organisations'
+  | 'me'
+  | 'users'
+  | 'projects'
+  | 'tasks'
+  | 'clients'
+  | 'timeEntries'
+  | 'reportTimeEntries'
+  | 'patchTimeEntry'
+  | 'serverOffsetMs'
+>;
 
 /** What the handlers need from the outside world; tests pass their own. */
 export interface BackgroundServices {
   db(): Promise<UrenbrugDatabase>;
-  createClient(token: string, language: Language): TodayClient;
+  createClient(token: string, language: Language): BackgroundClient;
   now(): number;
 }
 

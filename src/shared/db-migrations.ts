@@ -23,6 +23,19 @@ export const MIGRATIONS: readonly Migration[] = [
     // Out-of-line string keys: `today:<org>:<user>:<date>`, `reference:<org>`, `range:<org>:<from>:<to>`.
     db.createObjectStore('fetches');
   },
+  // v2: the bookkeeper's work (mappings, invoice records), the write-back queue, the audit log.
+  (db) => {
+    // Client mappings (by organisation and division) and line defaults (no division: not indexed).
+    const mappings = db.createObjectStore('mappings', { keyPath: 'key' });
+    mappings.createIndex('by-org-division', ['organisationId', 'division']);
+    const invoices = db.createObjectStore('invoices', { keyPath: 'key' });
+    invoices.createIndex('by-division', 'division');
+    // "Which invoice bills entry X" is an index lookup; no separate link store to keep in step.
+    invoices.createIndex('by-entry', 'linkedEntryIds', { multiEntry: true });
+    db.createObjectStore('writeback', { keyPath: 'key' });
+    const audit = db.createObjectStore('audit', { keyPath: 'seq', autoIncrement: true });
+    audit.createIndex('by-invoice', 'invoiceKey');
+  },
 ];
 
 /** The version the code expects: one per migration. */

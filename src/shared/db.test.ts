@@ -3,6 +3,7 @@ import { deleteDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   fetchKeys,
+  keepOnlyOrganisation,
   openUrenbrugDb,
   readDayEntries,
   readEntriesOfDate,
@@ -11,8 +12,11 @@ import {
   replaceCached,
   replaceDayEntries,
   replaceReference,
+  type StoredInvoice,
   type UrenbrugDatabase,
+  type WriteBackItem,
   wipeAll,
+  wipeCache,
 } from './db';
 import { DB_VERSION, MIGRATIONS, openAtVersion, runMigrations } from './db-migrations';
 import {
@@ -82,9 +86,101 @@ const versionFixtures: Record<
         fetchedAt: 1000,
         serverOffsetMs: -40,
       });
+      // The stores of later versions exist, empty, and take records.
+      for (const name of ['mappings', 'invoices', 'writeback', 'audit'] as const) {
+        expect(await db.count(name)).toBe(0);
+      }
+      await db.put('invoices', sampleInvoice());
+      expect(await db.getAllFromIndex('invoices', 'by-entry', 2)).toHaveLength(1);
+    },
+  },
+  2: {
+    async seed(db) {
+      await db.put('entries', sampleEntry());
+      await db.put('mappings', {
+        key: 'client:12345:7:1001',
+        kind: 'client',
+        organisationId: 12345,
+        division: 7,
+        value: {
+          division: 7,
+          exactCustomerCode: '1001',
+          exactCustomerName: 'Bakkerij',
+          keepingClientId: 123456,
+        },
+      });
+      await db.put('mappings', {
+        key: 'lineDefaults:12345',
+        kind: 'lineDefaults',
+        organisationId: 12345,
+        value: { defaultRateCents: 12000, defaultItemCode: 'ADVIES', rules: {} },
+      });
+      await db.put('invoices', sampleInvoice());
+      await db.put('writeback', sampleWriteBack());
+      await db.add('audit', {
+        at: 5,
+        organisationId: 12345,
+        invoiceKey: '7:draft:abc',
+        invoiceNumber: null,
+        action: 'link',
+        entryIds: [1],
+        detail: null,
+      });
+    },
+    async verify(db) {
+      expect(await readDayEntries(db, day)).toEqual([sampleEntry()]);
+      expect(await db.getAllFromIndex('mappings', 'by-org-division', [12345, 7])).toHaveLength(1);
+      expect((await db.get('mappings', 'lineDefaults:12345'))?.kind).toBe('lineDefaults');
+      expect(await db.get('invoices', '7:draft:abc')).toEqual(sampleInvoice());
+      expect((await db.getAllFromIndex('invoices', 'by-entry', 3)).map((record) => record.key)).toEqual([
+        '7:draft:abc',
+      ]);
+      expect(await db.get('writeback', sampleWriteBack().key)).toEqual(sampleWriteBack());
+      expect((await db.getAllFromIndex('audit', 'by-invoice', '7:draft:abc'))[0]).toMatchObject({
+        seq: 1,
+        action: 'link',
+      });
     },
   },
 };
+
+function sampleInvoice(overrides: Partial<StoredInvoice> = {}): StoredInvoice {
+  return {
+    key: '7:draft:abc',
+    division: 7,
+    invoiceId: null,
+    draftKey: 'abc',
+    invoiceNumber: null,
+    selection: null,
+    lines: [],
+    linkedEntryIds: [2, 3],
+    updatedAt: 10,
+    organisationId: 12345,
+    associatedEntryIds: [2, 3],
+    markedEntryIds: [],
+    ...overrides,
+  };
+}
+
+function sampleWriteBack(overrides: Partial<WriteBackItem> = {}): WriteBackItem {
+  return {
+    key: '12345:2:eb0b0e0000000000000000',
+    revision: 1,
+    organisationId: 12345,
+    entryId: 2,
+    userId: 55458,
+    date: '2026-05-29',
+    op: 'add',
+    invoiceKey: '7:draft:abc',
+    reference: { id: 'eb0b0e0000000000000000', type: 'generic_work_reference', name: 'Factuur 1', url: null },
+    enqueuedAt: 1,
+    attempts: 0,
+    lastAttemptAt: null,
+    lastError: null,
+    state: 'pending',
+    ...overrides,
+  };
+}
 
 const historicalVersions = Array.from({ length: DB_VERSION }, (_, index) => index + 1);
 
@@ -111,12 +207,23 @@ describe('migrations', () => {
     },
   );
 
-  it('creates the v1 stores and indexes', async () => {
+  it('creates the stores and indexes', async () => {
     const db = await freshDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['entries', 'fetches', 'reference']);
-    const tx = db.transaction(['entries', 'reference']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'audit',
+      'entries',
+      'fetches',
+      'invoices',
+      'mappings',
+      'reference',
+      'writeback',
+    ]);
+    const tx = db.transaction(['entries', 'reference', 'mappings', 'invoices', 'audit']);
     expect([...tx.objectStore('entries').indexNames].sort()).toEqual(['by-org-date', 'by-org-user-date']);
     expect([...tx.objectStore('reference').indexNames]).toEqual(['by-org-kind']);
+    expect([...tx.objectStore('mappings').indexNames]).toEqual(['by-org-division']);
+    expect([...tx.objectStore('invoices').indexNames].sort()).toEqual(['by-division', 'by-entry']);
+    expect([...tx.objectStore('audit').indexNames]).toEqual(['by-invoice']);
   });
 
   it('refuses to migrate to a version it has no migration for', () => {
@@ -280,6 +387,56 @@ describe('replaceCached', () => {
     await replaceCached(db, { reference, day: { day, entries: [sampleEntry()], fetch: { fetchedAt: 2 } } });
     expect((await readReference(db, 12345, 'project'))[0]?.name).toBe('Nieuw');
     expect(await readDayEntries(db, day)).toEqual([sampleEntry()]);
+  });
+});
+
+describe('wipeCache and keepOnlyOrganisation', () => {
+  it("wipeCache empties the Keeping cache and keeps the bookkeeper's work and the audit log", async () => {
+    const db = await freshDb();
+    await versionFixtures[2]!.seed(db as unknown as IDBPDatabase<unknown>);
+    await replaceReference(
+      db,
+      12345,
+      { project: [sampleProject()] },
+      {
+        key: fetchKeys.reference(12345),
+        record: { fetchedAt: 1 },
+      },
+    );
+    await wipeCache(db);
+    for (const name of ['reference', 'entries', 'fetches'] as const) expect(await db.count(name)).toBe(0);
+    expect(await db.count('mappings')).toBe(2);
+    expect(await db.count('invoices')).toBe(1);
+    expect(await db.count('writeback')).toBe(1);
+    expect(await db.count('audit')).toBe(1);
+  });
+
+  it('keepOnlyOrganisation drops work of other organisations only, and keeps the audit log', async () => {
+    const db = await freshDb();
+    await db.put('invoices', sampleInvoice());
+    await db.put('invoices', sampleInvoice({ key: '7:draft:other', organisationId: 999 }));
+    await db.put('writeback', sampleWriteBack());
+    await db.put('writeback', sampleWriteBack({ key: 'x', organisationId: 999 }));
+    await db.put('mappings', {
+      key: 'lineDefaults:999',
+      kind: 'lineDefaults',
+      organisationId: 999,
+      value: { defaultRateCents: 1, defaultItemCode: 'X', rules: {} },
+    });
+    await db.add('audit', {
+      at: 1,
+      organisationId: 999,
+      invoiceKey: '7:draft:other',
+      invoiceNumber: null,
+      action: 'link',
+      entryIds: [1],
+      detail: null,
+    });
+    await keepOnlyOrganisation(db, 12345);
+    expect((await db.getAll('invoices')).map((record) => record.key)).toEqual(['7:draft:abc']);
+    expect((await db.getAll('writeback')).map((item) => item.organisationId)).toEqual([12345]);
+    expect(await db.count('mappings')).toBe(0);
+    expect(await db.count('audit')).toBe(1);
   });
 });
 

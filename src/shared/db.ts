@@ -5,9 +5,11 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { Client, Entry, Organisation, Project, Task, User } from '../core/entry';
 import { DB_VERSION, runMigrations } from './db-migrations';
+import type { AuditRecord, MappingRecord, StoredInvoice, WriteBackItem } from './db-records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './db-validate';
 import { UrenbrugError } from './errors';
 
+export type { AuditRecord, MappingRecord, StoredInvoice, WriteBackItem } from './db-records';
 export type { DayKey } from './db-validate';
 
 /** What each reference kind holds. `me` is the token owner's user in that organisation. */
@@ -34,6 +36,11 @@ export interface FetchRecord {
   fetchedAt: number;
   /** Keeping server time minus local time at that fetch. */
   serverOffsetMs?: number;
+  /**
+   * Client range fetches: the client's projects at that fetch, so the cached answer finds
+   * entries on projects the reference data does not know yet.
+   */
+  projectIds?: number[];
 }
 
 export interface UrenbrugDb extends DBSchema {
@@ -48,6 +55,15 @@ export interface UrenbrugDb extends DBSchema {
     indexes: { 'by-org-date': [number, string]; 'by-org-user-date': [number, number, string] };
   };
   fetches: { key: string; value: FetchRecord };
+  // v2
+  mappings: { key: string; value: MappingRecord; indexes: { 'by-org-division': [number, number] } };
+  invoices: {
+    key: string;
+    value: StoredInvoice;
+    indexes: { 'by-division': number; 'by-entry': number };
+  };
+  writeback: { key: string; value: WriteBackItem };
+  audit: { key: number; value: AuditRecord; indexes: { 'by-invoice': string } };
 }
 
 export type UrenbrugDatabase = IDBPDatabase<UrenbrugDb>;
@@ -59,6 +75,11 @@ export const fetchKeys = {
   reference: (organisationId: number): string => `reference:${organisationId}`,
   range: (organisationId: number, from: string, to: string): string =>
     `range:${organisationId}:${from}:${to}`,
+  /** One Keeping client's entries over a range (the Exact panel). */
+  clientRange: (organisationId: number, clientId: number, from: string, to: string): string =>
+    `range:${organisationId}:client:${clientId}:${from}:${to}`,
+  /** The organisation's users (team scope; on 403 just "me"), fetched apart from projects and tasks. */
+  users: (organisationId: number): string => `users:${organisationId}`,
 };
 
 export interface OpenOptions {
@@ -222,9 +243,41 @@ export function readFetch(db: UrenbrugDatabase, key: string): Promise<FetchRecor
   return db.get('fetches', key);
 }
 
-/** Empties every store in one transaction (disconnect). Covers stores added by later versions too. */
+/** Empties every store in one transaction. Covers stores added by later versions too. */
 export async function wipeAll(db: UrenbrugDatabase): Promise<void> {
   const names = [...db.objectStoreNames];
   const tx = db.transaction(names, 'readwrite');
   await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
+}
+
+/** What was copied from Keeping: refetched at will, and not to outlive the connection. */
+export const CACHE_STORES = ['reference', 'entries', 'fetches'] as const;
+
+/**
+ * Disconnect, or another account: empties the Keeping cache only. The bookkeeper's own work
+ * (mappings, invoice records, the write-back queue) and the audit log stay, because they cannot
+ * be fetched again; they go only when another organisation is connected (keepOnlyOrganisation).
+ */
+export async function wipeCache(db: UrenbrugDatabase): Promise<void> {
+  const tx = db.transaction(CACHE_STORES, 'readwrite');
+  await Promise.all([...CACHE_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+}
+
+/**
+ * A connection to `organisationId` was made: mappings, invoice records and queued write-backs of
+ * any other organisation are dropped, since their Keeping ids mean nothing there. The audit log
+ * is append-only and stays; each record names its organisation.
+ */
+export async function keepOnlyOrganisation(db: UrenbrugDatabase, organisationId: number): Promise<void> {
+  const tx = db.transaction(['mappings', 'invoices', 'writeback'], 'readwrite');
+  const stores = [tx.objectStore('mappings'), tx.objectStore('invoices'), tx.objectStore('writeback')];
+  const deletes: Promise<unknown>[] = [];
+  for (const store of stores) {
+    let cursor = await store.openCursor();
+    while (cursor) {
+      if (cursor.value.organisationId !== organisationId) deletes.push(cursor.delete());
+      cursor = await cursor.continue();
+    }
+  }
+  await Promise.all([...deletes, tx.done]);
 }
