@@ -1,0 +1,65 @@
+/**
+ * The panel's entry point for the content script: `renderPanel` mounts the Preact tree into the
+ * shadow root's element that mount.ts made, and `panelCss` is the stylesheet for that root.
+ * Nothing here may throw into Exact's page.
+ */
+import { render } from 'preact';
+import { toUrenbrugError } from '../../shared/errors';
+import { t } from '../../shared/i18n';
+import type { ExactInvoicePage } from '../exact/types';
+import { ErrorBoundary } from './error-boundary';
+import css from './panel.css?inline';
+import { PanelApp } from './panel-app';
+import { createPanelModel } from './panel-model';
+
+export const panelCss: string = css;
+
+export interface RenderPanelOptions {
+  page: ExactInvoicePage | null;
+  /** Why `page` is null (the anchor the page module missed), shown in the warning. */
+  screenProblem: string | null;
+  signal: AbortSignal;
+}
+
+function sessionStore(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    // Accessing sessionStorage throws when the browser blocks storage for the site.
+    return null;
+  }
+}
+
+/** Renders the panel into `root` and unmounts it when `signal` aborts. */
+export function renderPanel(root: HTMLElement, options: RenderPanelOptions): void {
+  if (options.signal.aborted) return;
+  try {
+    const storage = sessionStore();
+    const model = createPanelModel({ ...options, storage, url: globalThis.location?.href ?? '' });
+    render(
+      <ErrorBoundary>
+        <PanelApp model={model} storage={storage} />
+      </ErrorBoundary>,
+      root,
+    );
+    options.signal.addEventListener('abort', () => render(null, root), { once: true });
+    model.start().catch((error: unknown) => {
+      // start() handles its own failures; this is the last net, shown inside the panel.
+      model.backgroundError.value = toUrenbrugError(error);
+      model.phase.value = 'ready';
+    });
+  } catch (error) {
+    showCrash(root, error);
+  }
+}
+
+function showCrash(root: HTMLElement, error: unknown): void {
+  const message = document.createElement('p');
+  message.className = 'notice error';
+  message.setAttribute('role', 'alert');
+  message.setAttribute('data-testid', 'panel-crashed');
+  // textContent: the message may carry text from Exact or Keeping.
+  message.textContent = t('panel_crashed', error instanceof Error ? error.message : String(error));
+  render(null, root);
+  root.replaceChildren(message);
+}

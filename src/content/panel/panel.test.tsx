@@ -1,0 +1,666 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { planInvoiceLines } from '../../core/invoice-lines';
+import { formatMoney } from '../../core/money';
+import { NO_ROUNDING } from '../../core/rounding';
+import { DEFAULT_DESCRIPTION_TEMPLATE } from '../../core/template';
+import { UrenbrugError } from '../../shared/errors';
+import { setLanguagePreference } from '../../shared/i18n';
+import type { InvoiceSelection } from '../../shared/invoice-types';
+import { send } from '../../shared/messages';
+import { renderPanel } from './index';
+import { FakeBackground } from './testing/fake-background';
+import { FakeInvoicePage } from './testing/fake-page';
+import { backgroundData, entries, PROJECTS, TASKS, USERS } from './testing/fixtures';
+
+vi.mock('../../shared/messages', () => ({ send: vi.fn() }));
+const sendMock = vi.mocked(send);
+
+let container: HTMLElement;
+let controller: AbortController;
+let background: FakeBackground;
+
+async function flush(rounds = 4): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+async function mount(page: FakeInvoicePage | null, screenProblem: string | null = null): Promise<void> {
+  await act(() => {
+    renderPanel(container, { page, screenProblem, signal: controller.signal });
+  });
+  await flush();
+}
+
+function all(testId: string): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
+}
+
+function get<T extends HTMLElement = HTMLElement>(testId: string): T {
+  const element = container.querySelector<T>(`[data-testid="${testId}"]`);
+  if (!element) throw new Error(`no [data-testid="${testId}"] in ${container.innerHTML}`);
+  return element;
+}
+
+function text(testId: string): string {
+  return get(testId).textContent ?? '';
+}
+
+async function click(element: HTMLElement): Promise<void> {
+  await act(() => {
+    element.click();
+  });
+  await flush();
+}
+
+async function change(testId: string, value: string): Promise<void> {
+  const element = get<HTMLSelectElement | HTMLInputElement>(testId);
+  await act(() => {
+    element.value = value;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await flush();
+}
+
+async function setChecked(element: HTMLInputElement, checked: boolean): Promise<void> {
+  await act(() => {
+    element.checked = checked;
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await flush();
+}
+
+function entryIds(): number[] {
+  return all('entry-row').map((row) => Number(row.dataset.entryId));
+}
+
+/** Opens the panel on a new invoice for Bakkerij De Vries with the client already remembered. */
+async function mountMapped(page = new FakeInvoicePage()): Promise<FakeInvoicePage> {
+  background.data.mappings = [
+    {
+      division: 123456,
+      exactCustomerCode: '1001',
+      exactCustomerName: 'Bakkerij De Vries B.V.',
+      keepingClientId: 1000,
+    },
+  ];
+  await mount(page);
+  return page;
+}
+
+beforeEach(() => {
+  setLanguagePreference('nl');
+  sessionStorage.clear();
+  background = new FakeBackground(backgroundData());
+  sendMock.mockReset();
+  sendMock.mockImplementation(background.send as typeof send);
+  controller = new AbortController();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  controller.abort();
+  container.remove();
+});
+
+describe('step 1: the customer', () => {
+  it('suggests the Keeping client by name and loads hours only after confirmation, then remembers it', async () => {
+    await mount(new FakeInvoicePage());
+
+    expect(text('exact-customer')).toContain('Bakkerij De Vries B.V. (1001)');
+    expect(get<HTMLSelectElement>('client-select').value).toBe('1000');
+    expect(text('client-suggestion')).toContain('Voorgesteld op basis van de naam');
+    expect(background.callsOf('entries.range')).toHaveLength(0);
+
+    await click(get('client-confirm'));
+
+    expect(background.callsOf('mapping.saveClient')).toEqual([
+      {
+        division: 123456,
+        exactCustomerCode: '1001',
+        exactCustomerName: 'Bakkerij De Vries B.V.',
+        keepingClientId: 1000,
+      },
+    ]);
+    expect(all('client-suggestion')).toHaveLength(0);
+    expect(text('client-remembered')).toContain('Onthouden');
+    const ranges = background.callsOf('entries.range') as { fresh: boolean }[];
+    expect(ranges.map((request) => request.fresh)).toEqual([false, true]);
+  });
+
+  it('preselects a remembered mapping without asking', async () => {
+    await mountMapped();
+    expect(get<HTMLSelectElement>('client-select').value).toBe('1000');
+    expect(all('client-suggestion')).toHaveLength(0);
+    expect(all('entry-row').length).toBeGreaterThan(0);
+  });
+
+  it('lets the bookkeeper pick another client, which is remembered instead', async () => {
+    await mount(new FakeInvoicePage());
+    await change('client-select', '1001');
+    expect(background.data.mappings).toEqual([
+      {
+        division: 123456,
+        exactCustomerCode: '1001',
+        exactCustomerName: 'Bakkerij De Vries B.V.',
+        keepingClientId: 1001,
+      },
+    ]);
+    expect(entryIds()).toEqual([7]);
+  });
+});
+
+describe('steps 2 and 3: period, filters and entries', () => {
+  it('defaults to last month and direct hours only', async () => {
+    await mountMapped();
+
+    expect(get<HTMLSelectElement>('period-select').value).toBe('last_month');
+    expect(get<HTMLInputElement>('direct-only').checked).toBe(true);
+    const [first] = background.callsOf('entries.range') as {
+      from: string;
+      to: string;
+      keepingClientId: number;
+    }[];
+    expect(first).toMatchObject({ from: '2026-05-01', to: '2026-05-31', keepingClientId: 1000 });
+    // Boekhouding first (name order), indirect #4, billed #5, June #6 and the other client's #7 left out.
+    expect(entryIds()).toEqual([3, 1, 2]);
+    expect(text('billed-hidden')).toContain('1 al gefactureerde');
+
+    await setChecked(get<HTMLInputElement>('direct-only'), false);
+    expect(entryIds()).toEqual([3, 1, 2, 4]);
+
+    await change('period-select', 'this_month');
+    expect(entryIds()).toEqual([6]);
+  });
+
+  it('shows a custom range and says when it is not valid', async () => {
+    await mountMapped();
+    await change('period-select', 'custom');
+    expect(get<HTMLInputElement>('period-from').value).toBe('2026-05-01');
+    await change('period-from', '2026-05-05');
+    await change('period-to', '2026-05-12');
+    expect(entryIds()).toEqual([3, 2]);
+    await change('period-to', '2026-05-01');
+    expect(text('period-invalid')).toContain('geldige');
+    expect(all('preview-line')).toHaveLength(0);
+  });
+
+  it('shows the data age of the cache, then of the fresh answer', async () => {
+    await mountMapped();
+    expect(text('data-age')).toBe('zojuist bijgewerkt');
+    expect((background.callsOf('entries.range') as { fresh: boolean }[]).map((call) => call.fresh)).toEqual([
+      false,
+      true,
+    ]);
+  });
+
+  it('keeps the cached entries and says offline when Keeping cannot be reached', async () => {
+    background.overrides['entries.range'] = async (request) => {
+      if (request.fresh) throw new UrenbrugError('network', 'Failed to fetch');
+      return {
+        entries: entries().filter((entry) => entry.id === 1),
+        fetchedAt: Date.now() - 600_000,
+        localLinks: {},
+      };
+    };
+    await mountMapped();
+    expect(entryIds()).toEqual([1]);
+    expect(text('panel-offline')).toContain('Offline');
+    expect(text('data-age')).toContain('10 minuten geleden');
+  });
+
+  it('unticks an entry, and select none / all per project group', async () => {
+    await mountMapped();
+    const website = all('entry-group').find((group) => group.textContent?.includes('Website'))!;
+    await click(website.querySelector<HTMLElement>('[data-testid="group-none"]')!);
+    expect(text('selected-count')).toContain('1 van 3');
+    expect(all('preview-line')).toHaveLength(1);
+    await click(website.querySelector<HTMLElement>('[data-testid="group-all"]')!);
+    expect(text('selected-count')).toContain('3 van 3');
+
+    const row = all('entry-row')[0]!;
+    await setChecked(row.querySelector('input')!, false);
+    expect(text('selected-count')).toContain('2 van 3');
+  });
+
+  it('shows billed hours with their invoice and takes them in only after confirmation', async () => {
+    await mountMapped();
+    await setChecked(get<HTMLInputElement>('include-billed'), true);
+    const billed = all('entry-row').find((row) => row.dataset.entryId === '5')!;
+    expect(billed.textContent).toContain('gefactureerd: Factuur 20260017');
+    const box = billed.querySelector('input')!;
+    expect(box.checked).toBe(false);
+
+    await setChecked(box, true);
+    expect(text('billed-confirm')).toContain('Factuur 20260017');
+    expect(
+      all('entry-row')
+        .find((row) => row.dataset.entryId === '5')!
+        .querySelector('input')!.checked,
+    ).toBe(false);
+    expect(text('selected-count')).toContain('3 van 4');
+
+    await click(get('billed-confirm-yes'));
+    expect(text('selected-count')).toContain('4 van 4');
+  });
+
+  it('renders a note with markup as text', async () => {
+    const note = '<img src=x onerror="window.hacked=1"><b>vet</b>';
+    background.data.entries = [{ ...entries()[0]!, note }];
+    await mountMapped();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(all('entry-row')[0]!.textContent).toContain(note);
+  });
+});
+
+describe('steps 4 and 5: line options and preview', () => {
+  it('previews the lines and totals exactly as core plans them', async () => {
+    await mountMapped();
+    const expected = planInvoiceLines(
+      entries().filter((entry) => [1, 2, 3].includes(entry.id)),
+      {
+        grouping: 'project',
+        rounding: NO_ROUNDING,
+        rates: { rules: new Map(), defaultRateCents: 9500, defaultItemCode: 'UREN' },
+        template: DEFAULT_DESCRIPTION_TEMPLATE,
+        locale: 'nl',
+        period: { from: '2026-05-01', to: '2026-05-31' },
+        names: {
+          projects: new Map(PROJECTS.map((project) => [project.id, project.name])),
+          tasks: new Map(TASKS.map((task) => [task.id, task.name])),
+          users: new Map(USERS.map((user) => [user.id, `${user.firstName} ${user.surname}`])),
+        },
+      },
+    );
+    const lines = all('preview-line');
+    expect(lines).toHaveLength(expected.lines.length);
+    expected.lines.forEach((line, index) => {
+      expect(lines[index]!.querySelector('[data-testid="line-description"]')!.textContent).toBe(
+        line.description,
+      );
+      expect(lines[index]!.querySelector('[data-testid="line-amount"]')!.textContent).toBe(
+        formatMoney(line.amountCents, 'nl'),
+      );
+    });
+    expect(expected.totals.amountCents).toBe(72041);
+    // 215 minutes are written as 3,5833 hours, a cent below the exact amount: shown, not hidden.
+    expect(text('preview-total')).toBe('2 regels, 7,58 uur, € 720,41 · waarvan afronding € -0,01');
+    expect(lines[1]!.textContent).toContain('Website - Ontwerp - mei 2026');
+  });
+
+  it('regroups and rounds, showing raw against rounded hours and the difference', async () => {
+    await mountMapped();
+    await change('grouping-select', 'person');
+    expect(all('preview-line')).toHaveLength(2);
+    await change('rounding-select', '60');
+    // Anna 330 min → 6:00, Bram 125 min → 3:00 (up, per line).
+    const lines = all('preview-line');
+    expect(lines[0]!.querySelector('[data-testid="line-hours"]')!.textContent).toBe(
+      '5:30 gewerkt, 6:00 gefactureerd',
+    );
+    expect(lines[0]!.querySelector('[data-testid="line-difference"]')!.textContent).toBe('afronding € 47,50');
+    expect(text('preview-total')).toContain('2 regels, 9,00 uur, € 855,00');
+
+    await change('rounding-scope', 'entry');
+    await change('rounding-mode', 'nearest');
+    // Per entry to the nearest hour: Anna 1:30→2, 4:00→4; Bram 2:05→2.
+    expect(text('preview-total')).toContain('8,00 uur, € 760,00');
+  });
+
+  it('remembers a rate per project, and refuses a bad amount without saving it', async () => {
+    await mountMapped();
+    const website = () => all('preview-line').find((line) => line.textContent?.includes('Website'))!;
+    const rate = website().querySelector<HTMLInputElement>('[data-testid="line-rate"]')!;
+    await act(() => {
+      rate.value = 'twaalf';
+      rate.dispatchEvent(new Event('input', { bubbles: true }));
+      rate.dispatchEvent(new Event('blur'));
+    });
+    await flush();
+    expect(rate.getAttribute('aria-invalid')).toBe('true');
+    expect(background.callsOf('lineDefaults.save')).toHaveLength(0);
+
+    await act(() => {
+      rate.value = '120,00';
+      rate.dispatchEvent(new Event('input', { bubbles: true }));
+      rate.dispatchEvent(new Event('blur'));
+    });
+    await flush();
+    expect(background.data.lineDefaults.rules).toEqual({ 'p:10': { rateCents: 12000 } });
+    expect(website().querySelector('[data-testid="line-amount"]')!.textContent).toBe('€ 430,00');
+  });
+
+  it('uses the description template with Dutch tokens', async () => {
+    await mountMapped();
+    await change('template-input', '{project}: {medewerker} ({periode})');
+    const descriptions = all('line-description').map((element) => element.textContent);
+    expect(descriptions).toEqual([
+      'Boekhouding: Anna van Doorn (mei 2026)',
+      'Website: Anna van Doorn, Bram de Boer (mei 2026)',
+    ]);
+  });
+});
+
+describe('step 6: filling Exact', () => {
+  it('writes the previewed lines, and a second fill updates them in place without duplicates', async () => {
+    const page = await mountMapped();
+    await click(get('fill-button'));
+
+    const first = page.snapshot();
+    expect(first.map((row) => [row.itemCode, row.description, row.quantityText, row.unitPriceText])).toEqual([
+      ['UREN', 'Boekhouding - mei 2026', '4', '95,00'],
+      ['UREN', 'Website - Ontwerp - mei 2026', '3,5833', '95,00'],
+    ]);
+    expect(first[1]!.notes).toBe(
+      '04-05-2026  Anna van Doorn  1:30  Homepage\n05-05-2026  Bram de Boer  2:05  Menu',
+    );
+    expect(text('fill-summary')).toContain('2 regels, 7,58 uur, € 720,41');
+    expect(text('fill-match')).toContain('€ 720,41');
+    const [recorded] = background.callsOf('invoice.recordFill') as {
+      lines: { rowId: string; lineKey: string }[];
+    }[];
+    expect(recorded!.lines.map((line) => [line.lineKey, line.rowId])).toEqual([
+      ['p:11', first[0]!.rowId],
+      ['p:10', first[1]!.rowId],
+    ]);
+
+    // Change the selection: Bram's entry out. Filling again updates the Website row in place.
+    const bram = all('entry-row').find((row) => row.dataset.entryId === '2')!;
+    await setChecked(bram.querySelector('input')!, false);
+    page.writes = [];
+    await click(get('fill-button'));
+
+    const second = page.snapshot();
+    expect(second.map((row) => row.rowId)).toEqual(first.map((row) => row.rowId));
+    expect(second[1]!.quantityText).toBe('1,5');
+    // The unchanged Boekhouding line is not typed again.
+    expect(page.writes.map((write) => write.rowId)).toEqual([first[1]!.rowId]);
+    expect(text('fill-summary')).toContain('2 regels, 5,50 uur, € 522,50');
+    expect(text('fill-match')).toContain('€ 522,50');
+  });
+
+  it('reports a row a person changed, leaves it unless told, and never touches a row a person added', async () => {
+    const page = await mountMapped();
+    await click(get('fill-button'));
+    const [boekhouding, website] = page.snapshot();
+    page.personEdits(website!.rowId, { description: 'Website, met korting' });
+    const added = page.personAdds({
+      itemCode: 'REIS',
+      description: 'Reiskosten',
+      quantityText: '1',
+      unitPriceText: '25,00',
+    });
+
+    await click(get('fill-button'));
+    expect(text('fill-conflicts')).toContain('Website, met korting');
+    expect(page.snapshot().find((row) => row.rowId === website!.rowId)!.description).toBe(
+      'Website, met korting',
+    );
+
+    await click(get('conflicts-leave'));
+    let rows = page.snapshot();
+    expect(rows).toHaveLength(3);
+    expect(rows.find((row) => row.rowId === website!.rowId)!.description).toBe('Website, met korting');
+    expect(rows.find((row) => row.rowId === added)!.description).toBe('Reiskosten');
+    expect(text('fill-summary')).toContain('1 door iemand aangepaste regels');
+    // Page total: Boekhouding 380,00 + the person's Website 340,41 + Reiskosten 25,00.
+    expect(text('fill-summary')).toContain('Inclusief 2 andere regels');
+    expect(text('fill-match')).toContain('€ 745,41');
+
+    await click(get('fill-button'));
+    expect(all('fill-conflict')).toHaveLength(1);
+    await click(get('conflicts-overwrite'));
+    rows = page.snapshot();
+    expect(rows.map((row) => row.rowId)).toEqual([boekhouding!.rowId, website!.rowId, added]);
+    expect(rows[1]!.description).toBe('Website - Ontwerp - mei 2026');
+    expect(rows[2]!.description).toBe('Reiskosten');
+    expect(page.writes.every((write) => write.rowId !== added)).toBe(true);
+  });
+
+  it('clears its own lines that are no longer in the selection', async () => {
+    const page = await mountMapped();
+    await change('grouping-select', 'entry');
+    await click(get('fill-button'));
+    expect(page.snapshot()).toHaveLength(3);
+    await change('grouping-select', 'total');
+    await click(get('fill-button'));
+    expect(page.snapshot()).toHaveLength(1);
+    expect(page.clears).toHaveLength(2);
+    expect(text('fill-summary')).toContain('1 regel, 7,58 uur, € 720,41');
+  });
+
+  it('says clearly when Exact refuses a line, and keeps what was written', async () => {
+    const page = await mountMapped();
+    page.refuse = (line) => (line.description.startsWith('Website') ? 'Artikel UREN is geblokkeerd' : null);
+    await click(get('fill-button'));
+    expect(text('fill-failure')).toBe(
+      'Exact weigerde de regel „Website - Ontwerp - mei 2026”: Artikel UREN is geblokkeerd',
+    );
+    const [recorded] = background.callsOf('invoice.recordFill') as { lines: unknown[] }[];
+    expect(recorded!.lines).toHaveLength(1);
+    expect(text('fill-summary')).toContain('1 regel');
+  });
+
+  it('shows progress and can be cancelled between lines', async () => {
+    const page = await mountMapped();
+    let release!: () => void;
+    page.gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    await click(get('fill-button'));
+    expect(text('fill-progress')).toBe('');
+    expect(container.textContent).toContain('Bezig: 0 van 2');
+    await click(get('fill-cancel'));
+    release();
+    await flush();
+    expect(page.snapshot()).toHaveLength(0);
+    expect(text('fill-summary')).toContain('Geannuleerd');
+  });
+
+  it('says so when the page total does not match the preview', async () => {
+    const page = await mountMapped();
+    page.readTotals = () => ({ amountExclVatCents: 72000, lineCount: 2 });
+    await click(get('fill-button'));
+    expect(text('fill-mismatch')).toBe(
+      'Let op: Exact toont € 720,00, maar verwacht was € 720,41 (verschil € -0,41). Controleer de regels.',
+    );
+  });
+});
+
+describe('the invoice across reloads and saves', () => {
+  it('restores a saved selection when the panel opens again', async () => {
+    await mountMapped();
+    await change('period-select', 'this_month');
+    await change('grouping-select', 'person');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await flush();
+    const saved = background.callsOf('invoice.saveSelection') as { selection: InvoiceSelection }[];
+    expect(saved.at(-1)!.selection).toMatchObject({ period: { preset: 'this_month' }, grouping: 'person' });
+
+    // Reload: a new panel on the same new-invoice screen finds the draft through sessionStorage.
+    controller.abort();
+    controller = new AbortController();
+    container.replaceChildren();
+    background.data.mappings = [];
+    await mount(new FakeInvoicePage());
+    expect(get<HTMLSelectElement>('period-select').value).toBe('this_month');
+    expect(get<HTMLSelectElement>('grouping-select').value).toBe('person');
+    expect(get<HTMLSelectElement>('client-select').value).toBe('1000');
+    expect(all('client-suggestion')).toHaveLength(0);
+    expect(entryIds()).toEqual([6]);
+  });
+
+  it('restores unticked entries and the rounding of a saved invoice', async () => {
+    const ref = { division: 123456, invoiceId: 'aaaa-bbbb', draftKey: null };
+    await background.send('invoice.saveSelection', {
+      ref,
+      selection: {
+        keepingClientId: 1000,
+        period: { preset: 'last_month' },
+        hours: 'direct',
+        projectIds: null,
+        userIds: null,
+        includeBilled: false,
+        excludedEntryIds: [3],
+        confirmedBilledEntryIds: [],
+        grouping: 'project',
+        rounding: { unit: 15, mode: 'up', scope: 'line' },
+        template: '{project}',
+      },
+    });
+    await mount(new FakeInvoicePage({ invoiceId: 'AAAA-BBBB', invoiceNumber: '20260042' }));
+    expect(get<HTMLSelectElement>('rounding-select').value).toBe('15');
+    expect(text('selected-count')).toContain('2 van 3');
+    expect(all('line-description').map((element) => element.textContent)).toEqual(['Website']);
+    expect(text('preview-total')).toContain('1 regel, 3,75 uur');
+  });
+
+  it('moves the draft to the saved invoice when Exact saves it, and retires the draft key', async () => {
+    const page = await mountMapped();
+    await click(get('fill-button'));
+    const draftKey = sessionStorage.getItem('urenbrug.draft.123456');
+    expect(draftKey).toMatch(/^[0-9a-f]{32}$/);
+
+    await act(() => page.save('1234-abcd', '20260042'));
+    await flush();
+    expect(background.callsOf('invoice.saved')).toEqual([
+      {
+        draft: { division: 123456, invoiceId: null, draftKey },
+        invoiceId: '1234-abcd',
+        invoiceNumber: '20260042',
+      },
+    ]);
+    expect(sessionStorage.getItem('urenbrug.draft.123456')).toBeNull();
+    expect(background.records.get('123456:1234-abcd')!.lines).toHaveLength(2);
+    expect(get('link-button')).toBeTruthy();
+  });
+
+  it('links the selected hours to a saved invoice in one click, and unlinks them', async () => {
+    await mountMapped(new FakeInvoicePage({ invoiceId: 'cafe-0001', invoiceNumber: '20260050' }));
+    await click(get('link-button'));
+    expect(background.callsOf('invoice.link')).toEqual([
+      {
+        ref: { division: 123456, invoiceId: 'cafe-0001', draftKey: null },
+        invoiceNumber: '20260050',
+        entryIds: [1, 2, 3],
+      },
+    ]);
+    expect(text('linked-count')).toContain('3 registraties');
+    expect(all('entry-row')[0]!.textContent).toContain('gekoppeld aan deze factuur');
+
+    await click(get('unlink-all'));
+    expect(background.callsOf('invoice.unlink')).toHaveLength(1);
+    expect(all('linked-count')).toHaveLength(0);
+  });
+
+  it('has no link button on a new invoice', async () => {
+    await mountMapped();
+    expect(all('link-button')).toHaveLength(0);
+  });
+});
+
+describe('degraded and error states', () => {
+  it('without a page: warns, keeps selection and preview working and offers the lines as text', async () => {
+    await mount(null, 'table#grd');
+    expect(text('panel-warning')).toContain('Exact heeft dit scherm gewijzigd');
+    expect(text('panel-warning')).toContain('table#grd');
+    expect(all('fill-button')).toHaveLength(0);
+
+    await change('client-select', '1000');
+    expect(entryIds()).toEqual([3, 1, 2]);
+    expect(all('preview-line')).toHaveLength(2);
+    const copy = get<HTMLTextAreaElement>('copy-text').value;
+    expect(copy.split('\n')).toEqual([
+      'Artikel\tOmschrijving\tAantal\tPrijs\tBedrag',
+      'UREN\tBoekhouding - mei 2026\t4\t95,00\t€ 380,00',
+      'UREN\tWebsite - Ontwerp - mei 2026\t3,5833\t95,00\t€ 340,41',
+      '\tTotaal\t\t\t€ 720,41',
+    ]);
+  });
+
+  it('switches to the warning when the screen changes during use, keeping the preview', async () => {
+    const page = await mountMapped();
+    page.brokenAnchor = 'grd_r0_Item_alt';
+    await click(get('fill-button'));
+    expect(text('panel-warning')).toContain('grd_r0_Item_alt');
+    expect(all('preview-line')).toHaveLength(2);
+    expect(get<HTMLTextAreaElement>('copy-text').value).toContain('Website');
+  });
+
+  it('tells how to connect when Urenbrug is not connected', async () => {
+    background.overrides['panel.context'] = async () => {
+      throw new UrenbrugError('not_connected', 'no token');
+    };
+    await mount(new FakeInvoicePage());
+    expect(text('context-error')).toContain('nog niet verbonden');
+    expect(text('context-error')).toContain('kies Instellingen');
+  });
+
+  it('asks to reconnect on an auth error', async () => {
+    background.overrides['entries.range'] = async () => {
+      throw new UrenbrugError('auth', '401');
+    };
+    await mountMapped();
+    expect(text('entries-error')).toContain('verbind opnieuw');
+  });
+
+  it('collapses to a tab and opens again', async () => {
+    await mountMapped();
+    await click(get('panel-collapse'));
+    expect(all('client-select')).toHaveLength(0);
+    await click(get('panel-expand'));
+    expect(all('client-select')).toHaveLength(1);
+  });
+
+  it('unmounts when the signal aborts', async () => {
+    await mountMapped();
+    controller.abort();
+    await flush();
+    expect(container.innerHTML).toBe('');
+  });
+});
+
+describe('the stylesheet', () => {
+  // vitest does not process CSS (its `css` option is off), so the source file is checked.
+  it('resets inherited styles at the shadow host first', () => {
+    const css = readFileSync(resolve(process.cwd(), 'src/content/panel/panel.css'), 'utf8');
+    expect(css.trimStart()).toMatch(/^:host\s*\{\s*all:\s*initial;/);
+  });
+});
+
+describe('the customer changing in Exact', () => {
+  it('reads the header again when the bookkeeper comes back to the panel', async () => {
+    const page = new FakeInvoicePage({ customer: null });
+    await mount(page);
+    expect(get<HTMLSelectElement>('client-select').value).toBe('');
+    page.screen = { ...page.screen, customer: { id: 'c-2', code: '2002', name: 'Autobedrijf Jansen' } };
+    await act(() => {
+      container.querySelector('aside')!.dispatchEvent(new Event('pointerenter'));
+    });
+    await flush();
+    expect(text('exact-customer')).toContain('Autobedrijf Jansen (2002)');
+    expect(get<HTMLSelectElement>('client-select').value).toBe('1001');
+    expect(text('client-suggestion')).toContain('naam');
+  });
+});
+
+describe('unexpected page failures', () => {
+  it('reports a page read that fails for another reason than a changed screen', async () => {
+    const page = await mountMapped();
+    page.readRows = () => {
+      throw new Error('grid busy');
+    };
+    await click(get('fill-button'));
+    expect(text('fill-failure')).toBe('Invullen mislukt: grid busy');
+    expect(all('panel-warning')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,47 @@
+/** How the panel shows dates, hours and money in the UI language (the invoice's own format is the page's). */
+import { type Locale as DateFnsLocale, format } from 'date-fns';
+import { enGB, nl } from 'date-fns/locale';
+import { formatDecimalHours, formatHoursMinutes } from '../../core/hours';
+import { formatMoney, parseMoney } from '../../core/money';
+import { parseYmd } from '../../core/period';
+import { language } from '../../shared/i18n';
+import type { Language } from '../../shared/messages';
+
+export function dateLocale(lang: Language = language.value): DateFnsLocale {
+  return lang === 'nl' ? nl : enGB;
+}
+
+/** "ma 4 mei" / "Mon 4 May" for an entry's day. */
+export function shortDate(ymd: string): string {
+  const date = parseYmd(ymd);
+  return date === null ? ymd : format(date, 'EEEEEE d MMM', { locale: dateLocale() });
+}
+
+export function money(cents: number): string {
+  return formatMoney(cents, language.value);
+}
+
+/** Decimal hours as on the invoice summary ("38,25"). */
+export function decimalHours(minutes: number): string {
+  return formatDecimalHours(minutes, language.value);
+}
+
+export function clock(minutes: number): string {
+  return formatHoursMinutes(minutes);
+}
+
+/**
+ * A rate typed by the bookkeeper, in the UI's number style first and the other one second
+ * ("95,50" or "95.50"); parseMoney rejects anything ambiguous, so the second try never misreads.
+ */
+export function parseRate(text: string): number | null {
+  const first = language.value;
+  const cents = parseMoney(text, first) ?? parseMoney(text, first === 'nl' ? 'en' : 'nl');
+  return cents !== null && cents >= 0 ? cents : null;
+}
+
+/** A rate shown for editing: "95,50" without the euro sign or grouping. */
+export function rateText(cents: number): string {
+  const separator = language.value === 'nl' ? ',' : '.';
+  return `${Math.floor(cents / 100)}${separator}${String(cents % 100).padStart(2, '0')}`;
+}

@@ -1,0 +1,180 @@
+/**
+ * Issue 3 end to end, on the production build in headless Chromium against both sandboxes: a new
+ * invoice filled from the panel holds exactly the previewed lines and Exact's totals equal the
+ * preview; filling again adds nothing; a reload brings the selection back; a hostile note stays
+ * text; a changed screen degrades instead of breaking.
+ */
+import { format, parseISO, subMonths } from 'date-fns';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXACT_ORIGIN, type ExtensionSession, launchWithExtension } from '../../sandbox/browser';
+import { connectThroughOptions } from '../../sandbox/drive';
+import { DEFAULT_DIVISION } from '../../sandbox/exact/seed';
+import { type ExactSandbox, startExactSandbox } from '../../sandbox/exact/server';
+import { buildEntry } from '../../sandbox/keeping/entry-factory';
+import {
+  type KeepingSandbox,
+  SANDBOX_ORGANISATION_ID,
+  SANDBOX_TOKENS,
+  SANDBOX_USER_IDS,
+  startKeepingSandbox,
+} from '../../sandbox/keeping/server';
+import { formatDecimalHours } from '../../src/core/hours';
+import { expectedDirectMinutesLastMonth, parseLinesSummary, readGrid } from './expected-invoice';
+
+const CLIENT = 'Gemeente Utrecht';
+const EXACT_CUSTOMER_CODE = '1001';
+const HOSTILE_NOTE = '<img src=x onerror="window.__urenbrugXss=1">';
+
+let keeping: KeepingSandbox;
+let exact: ExactSandbox;
+let session: ExtensionSession;
+let page: Page;
+const dialogs: string[] = [];
+
+/** Adds a direct entry with a hostile note to the client's first project, last month. */
+function addHostileEntry(): void {
+  const state = keeping.state;
+  const project = state.projects.find((p) => p.client?.name === CLIENT && p.direct === 'entire_project_is_direct');
+  if (!project) throw new Error('sandbox seed has no direct project for the client');
+  const date = format(subMonths(parseISO(state.today), 1), 'yyyy-MM-10');
+  const startMs = Date.parse(`${date}T09:00:00+02:00`);
+  state.timeEntries.push(
+    buildEntry(state, {
+      id: state.nextTimeEntryId++,
+      userId: SANDBOX_USER_IDS.admin,
+      date,
+      purpose: 'work',
+      projectId: project.id,
+      taskId: project.task_assignments?.[0]?.task_id ?? null,
+      note: HOSTILE_NOTE,
+      startMs,
+      endMs: startMs + 90 * 60_000,
+    }),
+  );
+}
+
+async function invoiceFrame(): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#MainWindow');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no MainWindow frame');
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+async function openNewInvoice(query = ''): Promise<Frame> {
+  await page.goto(`${EXACT_ORIGIN}/docs/MenuPortal.aspx?_Division_=${DEFAULT_DIVISION}${query}`);
+  const frame = await invoiceFrame();
+  await frame.getByTestId('urenbrug-panel').waitFor({ state: 'attached' });
+  return frame;
+}
+
+async function chooseCustomer(frame: Frame): Promise<void> {
+  await frame.locator('#InvoiceTo_alt').fill(EXACT_CUSTOMER_CODE);
+  await frame.locator('#InvoiceTo_alt').press('Tab');
+  await expect.poll(() => frame.locator('#InvoiceTo_ref').textContent()).toContain(CLIENT);
+  const select = frame.getByTestId('client-select');
+  const value = await select.evaluate(
+    (element, name) => [...(element as HTMLSelectElement).options].find((o) => o.text.includes(name))?.value,
+    CLIENT,
+  );
+  await select.selectOption(value ?? '');
+}
+
+async function fill(frame: Frame): Promise<void> {
+  await frame.getByTestId('fill-button').click();
+  await frame.getByTestId('fill-summary').waitFor({ timeout: 60_000 });
+  await frame.locator('[data-testid="fill-button"]:enabled').waitFor({ timeout: 60_000 });
+}
+
+async function previewLines(frame: Frame) {
+  const lines = frame.getByTestId('preview-line');
+  await lines.first().waitFor();
+  const descriptions = await lines.getByTestId('line-description').allTextContents();
+  const total = parseLinesSummary((await frame.getByTestId('preview-total').textContent()) ?? '');
+  return { descriptions: descriptions.map((text) => text.trim()), total };
+}
+
+function euros(text: string): string {
+  return text.replace(/[€\s]/g, '');
+}
+
+beforeAll(async () => {
+  keeping = await startKeepingSandbox();
+  exact = await startExactSandbox({ lookupLatencyMs: 20 });
+  addHostileEntry();
+  session = await launchWithExtension({ keepingUrl: keeping.url, exactUrl: exact.url });
+  await (await connectThroughOptions(session, SANDBOX_TOKENS.admin, SANDBOX_ORGANISATION_ID)).close();
+  page = await session.context.newPage();
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await Promise.all([keeping?.close(), exact?.close()]);
+});
+
+describe('the Exact panel', () => {
+  it('fills a new invoice with exactly the previewed lines, totals equal to the cent', async () => {
+    const frame = await openNewInvoice();
+    await chooseCustomer(frame);
+    expect(await frame.getByTestId('period-select').inputValue()).toBe('last_month');
+    expect(await frame.getByTestId('direct-only').isChecked()).toBe(true);
+    await frame.getByTestId('entry-row').first().waitFor();
+
+    const preview = await previewLines(frame);
+    const minutes = expectedDirectMinutesLastMonth(keeping.state, CLIENT);
+    expect(preview.total.hours).toBe(formatDecimalHours(minutes, 'nl'));
+
+    await fill(frame);
+    const grid = await readGrid(frame);
+    expect(grid.map((line) => line.description)).toEqual(preview.descriptions);
+    expect(euros((await frame.locator('#TotalAmountExclVAT').textContent()) ?? '')).toBe(euros(preview.total.amount));
+    // The panel itself checked Exact's totals against its preview and says they match.
+    await frame.getByTestId('fill-match').waitFor();
+  });
+
+  it('fills again without duplicating a line', async () => {
+    const frame = await invoiceFrame();
+    const before = await readGrid(frame);
+    await fill(frame);
+    expect(await readGrid(frame)).toEqual(before);
+  });
+
+  it('shows a note with <img onerror> as text in Exact’s notes', async () => {
+    const frame = await invoiceFrame();
+    const notes = (await readGrid(frame)).map((line) => line.notes).join('\n');
+    expect(notes).toContain(HOSTILE_NOTE);
+    expect(await frame.evaluate(() => (window as unknown as { __urenbrugXss?: number }).__urenbrugXss)).toBeUndefined();
+    expect(await frame.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('brings the selection back after a reload', async () => {
+    let frame = await invoiceFrame();
+    await frame.getByTestId('grouping-select').selectOption('person');
+    await frame.getByTestId('preview-line').first().waitFor();
+    const chosenClient = await frame.getByTestId('client-select').inputValue();
+    await page.waitForTimeout(1500); // the panel saves the selection debounced
+    await page.reload();
+    frame = await invoiceFrame();
+    await expect.poll(() => frame.getByTestId('grouping-select').inputValue(), { timeout: 15_000 }).toBe('person');
+    expect(await frame.getByTestId('client-select').inputValue()).toBe(chosenClient);
+  });
+
+  it('says so when Exact changed the screen, and still previews and offers the lines as text', async () => {
+    const frame = await openNewInvoice('&sandboxVariant=changed');
+    await frame.getByTestId('panel-warning').waitFor();
+    const select = frame.getByTestId('client-select');
+    const value = await select.evaluate(
+      (element, name) => [...(element as HTMLSelectElement).options].find((o) => o.text.includes(name))?.value,
+      CLIENT,
+    );
+    await select.selectOption(value ?? '');
+    await frame.getByTestId('preview-line').first().waitFor();
+    expect(await frame.getByTestId('copy-text').inputValue()).toContain('UREN');
+  });
+});
