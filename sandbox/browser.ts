@@ -74,7 +74,8 @@ async function forward(route: Route, targetBase: string): Promise<void> {
       method: request.method(),
       headers,
       body: toBody(request.postDataBuffer()),
-      redirect: 'manual',
+      // Navigations get their redirect handed back (below); fetches follow it here, inside the routes.
+      redirect: request.isNavigationRequest() ? 'manual' : 'follow',
     });
     const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -83,6 +84,18 @@ async function forward(route: Route, targetBase: string): Promise<void> {
         responseHeaders[name] = value;
       }
     });
+    const location = responseHeaders.location;
+    if (location && response.status >= 300 && response.status < 400 && request.isNavigationRequest()) {
+      // Chromium follows a fulfilled redirect outside the routes (playwright#23301), so the
+      // next page would go to the real host. Let the page navigate itself, which is routed.
+      const target = JSON.stringify(new URL(location, url).href).replace(/</g, '\\u003c');
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<!DOCTYPE html><script>location.replace(${target})</script>`,
+      });
+      return;
+    }
     await route.fulfill({
       status: response.status,
       headers: responseHeaders,

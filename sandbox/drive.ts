@@ -35,9 +35,13 @@ export interface PopupReading {
   error: string;
 }
 
-/** Waits until the popup has drawn today's figures and reads what a person would see. */
+/**
+ * Waits until the popup has drawn today's figures and finished refreshing them (the refresh
+ * button is disabled from the first paint until Keeping answered), then reads what a person sees.
+ */
 export async function readPopup(page: Page): Promise<PopupReading> {
   await page.getByTestId('today-total').waitFor();
+  await page.locator('[data-testid="refresh-button"]:enabled').waitFor({ timeout: 30_000 });
   const text = async (testId: string) => {
     const element = page.getByTestId(testId).first();
     return (await element.count()) > 0 ? ((await element.textContent()) ?? '').trim() : '';

@@ -23,6 +23,7 @@ import { formatDecimalHours } from '../../src/core/hours';
 import { expectedDirectMinutesLastMonth, parseLinesSummary, readGrid } from './expected-invoice';
 
 const CLIENT = 'Gemeente Utrecht';
+const OTHER_CLIENT = 'Bouwbedrijf Jansen B.V.';
 const EXACT_CUSTOMER_CODE = '1001';
 const HOSTILE_NOTE = '<img src=x onerror="window.__urenbrugXss=1">';
 
@@ -35,7 +36,9 @@ const dialogs: string[] = [];
 /** Adds a direct entry with a hostile note to the client's first project, last month. */
 function addHostileEntry(): void {
   const state = keeping.state;
-  const project = state.projects.find((p) => p.client?.name === CLIENT && p.direct === 'entire_project_is_direct');
+  const project = state.projects.find(
+    (p) => p.client?.name === CLIENT && p.direct === 'entire_project_is_direct',
+  );
   if (!project) throw new Error('sandbox seed has no direct project for the client');
   const date = format(subMonths(parseISO(state.today), 1), 'yyyy-MM-10');
   const startMs = Date.parse(`${date}T09:00:00+02:00`);
@@ -69,16 +72,26 @@ async function openNewInvoice(query = ''): Promise<Frame> {
   return frame;
 }
 
-async function chooseCustomer(frame: Frame): Promise<void> {
+/** The bookkeeper types the customer code in Exact's header, as they would anyway. */
+async function setExactCustomer(frame: Frame): Promise<void> {
   await frame.locator('#InvoiceTo_alt').fill(EXACT_CUSTOMER_CODE);
   await frame.locator('#InvoiceTo_alt').press('Tab');
   await expect.poll(() => frame.locator('#InvoiceTo_ref').textContent()).toContain(CLIENT);
+}
+
+async function pickKeepingClient(frame: Frame, name: string): Promise<void> {
   const select = frame.getByTestId('client-select');
   const value = await select.evaluate(
-    (element, name) => [...(element as HTMLSelectElement).options].find((o) => o.text.includes(name))?.value,
-    CLIENT,
+    (element, wanted) =>
+      [...(element as HTMLSelectElement).options].find((o) => o.text.includes(wanted))?.value,
+    name,
   );
   await select.selectOption(value ?? '');
+}
+
+async function chooseCustomer(frame: Frame): Promise<void> {
+  await setExactCustomer(frame);
+  await pickKeepingClient(frame, CLIENT);
 }
 
 async function fill(frame: Frame): Promise<void> {
@@ -132,7 +145,9 @@ describe('the Exact panel', () => {
     await fill(frame);
     const grid = await readGrid(frame);
     expect(grid.map((line) => line.description)).toEqual(preview.descriptions);
-    expect(euros((await frame.locator('#TotalAmountExclVAT').textContent()) ?? '')).toBe(euros(preview.total.amount));
+    expect(euros((await frame.locator('#TotalAmountExclVAT').textContent()) ?? '')).toBe(
+      euros(preview.total.amount),
+    );
     // The panel itself checked Exact's totals against its preview and says they match.
     await frame.getByTestId('fill-match').waitFor();
   });
@@ -148,7 +163,9 @@ describe('the Exact panel', () => {
     const frame = await invoiceFrame();
     const notes = (await readGrid(frame)).map((line) => line.notes).join('\n');
     expect(notes).toContain(HOSTILE_NOTE);
-    expect(await frame.evaluate(() => (window as unknown as { __urenbrugXss?: number }).__urenbrugXss)).toBeUndefined();
+    expect(
+      await frame.evaluate(() => (window as unknown as { __urenbrugXss?: number }).__urenbrugXss),
+    ).toBeUndefined();
     expect(await frame.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
   });
@@ -161,20 +178,55 @@ describe('the Exact panel', () => {
     await page.waitForTimeout(1500); // the panel saves the selection debounced
     await page.reload();
     frame = await invoiceFrame();
-    await expect.poll(() => frame.getByTestId('grouping-select').inputValue(), { timeout: 15_000 }).toBe('person');
+    await expect
+      .poll(() => frame.getByTestId('grouping-select').inputValue(), { timeout: 15_000 })
+      .toBe('person');
     expect(await frame.getByTestId('client-select').inputValue()).toBe(chosenClient);
   });
 
-  it('says so when Exact changed the screen, and still previews and offers the lines as text', async () => {
+  it('saving in Exact keeps the selection on the invoice, tells Keeping, and refills without duplicates', async () => {
+    let frame = await invoiceFrame();
+    await setExactCustomer(frame);
+    await fill(frame);
+    const filled = await readGrid(frame);
+    await frame.locator('#btnSave').click();
+    await expect
+      .poll(async () => (await invoiceFrame()).locator('#InvoiceNumber').textContent(), { timeout: 20_000 })
+      .toMatch(/^\d+$/);
+    frame = await invoiceFrame();
+    expect(await readGrid(frame)).toHaveLength(filled.length);
+    await expect
+      .poll(() => frame.getByTestId('grouping-select').inputValue(), { timeout: 15_000 })
+      .toBe('person');
+
+    // The billed entries carry Urenbrug's reference in Keeping now, so colleagues see them billed.
+    await expect
+      .poll(
+        () =>
+          keeping.state.timeEntries.filter((entry) =>
+            entry.external_references.some(
+              (ref) => ref.type === 'generic_work_reference' && ref.id.startsWith('eb0b0e'),
+            ),
+          ).length,
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+
+    await fill(frame);
+    expect(await readGrid(frame)).toHaveLength(filled.length);
+  });
+
+  it('says so when Exact changed the screen, holds back billed hours, and still previews', async () => {
     const frame = await openNewInvoice('&sandboxVariant=changed');
     await frame.getByTestId('panel-warning').waitFor();
-    const select = frame.getByTestId('client-select');
-    const value = await select.evaluate(
-      (element, name) => [...(element as HTMLSelectElement).options].find((o) => o.text.includes(name))?.value,
-      CLIENT,
-    );
-    await select.selectOption(value ?? '');
+    // Last month of this client is on the invoice saved above: held back, never billed twice.
+    await pickKeepingClient(frame, CLIENT);
+    await frame.getByTestId('billed-hidden').waitFor();
+    expect(await frame.getByTestId('preview-line').count()).toBe(0);
+
+    await pickKeepingClient(frame, OTHER_CLIENT);
     await frame.getByTestId('preview-line').first().waitFor();
-    expect(await frame.getByTestId('copy-text').inputValue()).toContain('UREN');
+    const copy = await frame.getByTestId('copy-text').inputValue();
+    for (const description of (await previewLines(frame)).descriptions) expect(copy).toContain(description);
   });
 });

@@ -46,6 +46,12 @@ export function draftKeyFor(
   return key;
 }
 
+/** The draft key this tab still holds for the division, if any (used after a save reloads the page). */
+export function storedDraftKey(division: number, storage: Storage | null): string | null {
+  const stored = memory.get(division) ?? readStored(storage, division);
+  return stored && DRAFT_KEY.test(stored) ? stored : null;
+}
+
 /** Retires the division's draft key once Exact saved the invoice, so the next new one starts fresh. */
 export function forgetDraft(division: number, storage: Storage | null): void {
   memory.delete(division);

@@ -23,7 +23,7 @@ import type { ExactInvoicePage, InvoiceScreen } from '../exact/types';
 import { createClientModel } from './client-model';
 import { createEntriesModel } from './entries-model';
 import { createFillModel } from './fill-model';
-import { divisionFromUrl, forgetDraft, refForScreen } from './invoice-ref';
+import { divisionFromUrl, forgetDraft, refForScreen, storedDraftKey } from './invoice-ref';
 import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
 import { plannedLines } from './planned-lines';
@@ -199,21 +199,46 @@ export function createPanelModel(options: PanelOptions) {
     options.signal.addEventListener('abort', dispose, { once: true });
   }
 
+  /** Set while the panel starts: a save reported then is handled before the record loads. */
+  let startupSave: ((saved: InvoiceScreen) => void) | null = null;
+
   function watchSave(): void {
     const page = guard.usable();
     if (!page) return;
     try {
-      page.onSaved((saved) => void invoiceSaved(saved), options.signal);
+      page.onSaved((saved) => {
+        if (startupSave) startupSave(saved);
+        else void invoiceSaved(saved);
+      }, options.signal);
     } catch (error) {
       if (isScreenChanged(error)) guard.degrade(error);
       else fail(error);
     }
   }
 
+  /**
+   * Exact saves with a postback, so the save is usually reported by the page that comes back.
+   * Waiting one task for it lets the draft's record move to the invoice before it is loaded.
+   */
+  function saveReportedAtStart(): Promise<InvoiceScreen | null> {
+    return new Promise((resolve) => {
+      startupSave = resolve;
+      watchSave();
+      setTimeout(() => resolve(null), 0);
+    }).finally(() => {
+      startupSave = null;
+    }) as Promise<InvoiceScreen | null>;
+  }
+
   async function invoiceSaved(saved: InvoiceScreen): Promise<void> {
     screen.value = saved;
-    const draft = ref.value;
-    if (!draft || draft.invoiceId || !draft.draftKey || !saved.invoiceId) return;
+    if (!saved.invoiceId) return;
+    // The draft is the one this panel worked on, or, after the save reloaded the page, the one
+    // this tab still remembers for the division.
+    const current = ref.value;
+    const draftKey = current?.draftKey ?? storedDraftKey(saved.division, storage);
+    if (!draftKey) return;
+    const draft: InvoiceRef = { division: saved.division, invoiceId: null, draftKey };
     const next: InvoiceRef = {
       division: draft.division,
       invoiceId: saved.invoiceId.toLowerCase(),
@@ -254,6 +279,8 @@ export function createPanelModel(options: PanelOptions) {
     }
     division.value = screen.value?.division ?? divisionFromUrl(options.url ?? '');
     ref.value = refForScreen(screen.value, division.value, storage);
+    const justSaved = await saveReportedAtStart();
+    if (justSaved) await invoiceSaved(justSaved);
     const invoiceRef = ref.value;
     const [loadedContext, loadedRecord] = await Promise.allSettled([
       // Without a division (screen unreadable, no URL) the context still brings clients and rates.
@@ -283,13 +310,13 @@ export function createPanelModel(options: PanelOptions) {
       delayMs: options.saveDelayMs ?? 600,
       signal: options.signal,
     });
-    watchSave();
   }
 
   let lastRead = 0;
   /**
    * Reads the header again: the bookkeeper may pick or change the customer in Exact while the
-   * panel is open. A different customer drops the client chosen for the previous one.
+   * panel is open. A different customer drops the client chosen for the previous one; a first
+   * customer keeps the client already picked in the panel unless a mapping says otherwise.
    */
   function rereadScreen(force = true): void {
     if (!force && now() - lastRead < 1000) return;
@@ -299,10 +326,23 @@ export function createPanelModel(options: PanelOptions) {
       if (!next) return;
       const before = screen.value?.customer?.code.trim() ?? null;
       screen.value = next;
-      if ((next.customer?.code.trim() ?? null) !== before) {
-        client.chosen.value = null;
-        client.preselect(null);
+      const after = next.customer?.code.trim() ?? null;
+      if (after === before) return;
+      const chosenBefore = client.chosen.value;
+      // Only change the choice when the answer changes: a reset would empty the entries and
+      // the preview under the bookkeeper's pointer.
+      const mapped = client.mapping.value?.keepingClientId ?? null;
+      if (mapped !== null) {
+        if (mapped !== chosenBefore) client.chosen.value = mapped;
+        return;
       }
+      if (before === null && chosenBefore !== null) {
+        // The client was picked in the panel before the customer was filled in Exact: keep
+        // that choice and remember it for this customer, rather than asking again.
+        void client.choose(chosenBefore);
+        return;
+      }
+      client.chosen.value = null;
     } catch (error) {
       fail(error);
     }
