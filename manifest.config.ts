@@ -39,7 +39,7 @@ export default defineManifest({
       matches: EXACT_HOSTS.map((host) => `${host}/docs/*`),
       js: ['src/content/index.ts'],
       all_frames: true,
-      run_at: 'document_end',
+      run_at: 'document_start',
     },
   ],
   // storage: the connection and settings. Nothing else: no tabs, no <all_urls>, no alarms (no polling).

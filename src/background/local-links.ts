@@ -14,18 +14,23 @@ export async function readLocalLinks(
   organisationId: number,
   entryIds: readonly number[],
 ): Promise<LocalLinks> {
-  const index = db.transaction('invoices').store.index('by-entry');
-  const found = await Promise.all(entryIds.map((id) => index.getAll(id)));
-  const links: LocalLinks = {};
-  entryIds.forEach((entryId, position) => {
-    let best: StoredInvoice | undefined;
-    for (const record of found[position] ?? []) {
-      if (record.organisationId !== organisationId) continue;
-      if (!best || rank(record) > rank(best)) best = record;
+  // A bookkeeper has tens to hundreds of invoice records and a range has hundreds of entries:
+  // one read of the records beats one index request per entry (measured in the panel bench).
+  const wanted = new Set(entryIds);
+  const best = new Map<number, StoredInvoice>();
+  for (const record of await db.getAll('invoices')) {
+    if (record.organisationId !== organisationId) continue;
+    for (const entryId of record.linkedEntryIds) {
+      if (!wanted.has(entryId)) continue;
+      const current = best.get(entryId);
+      if (!current || rank(record) > rank(current)) best.set(entryId, record);
     }
-    // An empty label: an unsaved draft, which the panel names in its own words.
-    if (best) links[entryId] = { invoiceKey: best.key, invoiceLabel: best.invoiceNumber ?? '' };
-  });
+  }
+  const links: LocalLinks = {};
+  // An empty label: an unsaved draft, which the panel names in its own words.
+  for (const [entryId, record] of best) {
+    links[entryId] = { invoiceKey: record.key, invoiceLabel: record.invoiceNumber ?? '' };
+  }
   return links;
 }
 

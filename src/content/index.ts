@@ -57,9 +57,19 @@ function start(): void {
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
-try {
-  start();
-} catch (error) {
-  // Never throw into Exact's page: the panel is an extra, the invoice screen is the user's work.
-  console.warn('Urenbrug could not start on this screen', error);
+function startSafely(): void {
+  try {
+    start();
+  } catch (error) {
+    // Never throw into Exact's page: the panel is an extra, the invoice screen is the user's work.
+    console.warn('Urenbrug could not start on this screen', error);
+  }
+}
+
+// Injected at document_start so the code is loaded and parsed while Exact's page still loads;
+// the screen can only be read once its DOM is complete.
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', startSafely, { once: true });
+} else {
+  startSafely();
 }

@@ -4,8 +4,10 @@
  */
 import { benchBundleSizes } from './bundle-size';
 import { benchGrouping } from './grouping';
+import { benchPanel } from './panel';
 import { benchPopupOpen } from './popup-open';
 
 benchBundleSizes();
 benchGrouping();
 await benchPopupOpen();
+await benchPanel();
