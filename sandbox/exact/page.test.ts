@@ -143,7 +143,7 @@ describe('lookups', () => {
     expect(field('InvoiceTo').value).toBe(
       sandbox.state.customers.find((c) => c.division === DEFAULT_DIVISION && c.code.trim() === '1005')?.id,
     );
-    expect(doc.getElementById('InvoiceTo_ref')?.textContent).toBe('Horeca Groep Amstel');
+    expect(doc.getElementById('InvoiceTo_ref')?.textContent).toBe('Cafe-Restaurant De Gouden Leeuw');
   });
 
   it('picks a code from the browse popup and validates it', async () => {

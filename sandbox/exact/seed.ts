@@ -23,15 +23,17 @@ export function padAccountCode(code: string): string {
 }
 
 const CUSTOMERS: Record<number, [code: string, name: string, city: string][]> = {
+  // The firm's Keeping clients as Exact accounts, written the way bookkeepers write them (with
+  // and without "B.V.", accents, hyphens), plus one customer that has no hours in Keeping.
   [DEFAULT_DIVISION]: [
     ['1001', 'Gemeente Utrecht', 'Utrecht'],
     ['1002', 'Bouwbedrijf Jansen B.V.', 'Amersfoort'],
-    ['1003', 'Stichting Zorgkring Midden', 'Zeist'],
-    ['1004', 'Van Dijk Installatietechniek', 'Nieuwegein'],
-    ['1005', 'Horeca Groep Amstel', 'Amsterdam'],
-    ['1006', 'De Groene Vallei B.V.', 'Ede'],
-    ['1007', 'Advocatenkantoor Mertens', 'Utrecht'],
-    ['1008', 'Bakkerij Het Korenaar', 'Houten'],
+    ['1003', 'Stichting Zorggroep Eemland', 'Amersfoort'],
+    ['1004', 'Van Leeuwen Transport', 'Nieuwegein'],
+    ['1005', 'Cafe-Restaurant De Gouden Leeuw', 'Amsterdam'],
+    ['1006', "Bakkerij 't Stoepje", 'Houten'],
+    ['1007', 'Huisartsenpraktijk De Linde', 'Zeist'],
+    ['1008', 'Advocatenkantoor Mertens', 'Utrecht'],
   ],
   // The same client can exist in two divisions under another code: mappings are per division.
   [SECOND_DIVISION]: [

@@ -249,7 +249,7 @@ describe('lookup validation endpoint', () => {
       found: true,
       id: customerId('1005'),
       code: '1005',
-      description: 'Horeca Groep Amstel',
+      description: 'Cafe-Restaurant De Gouden Leeuw',
     });
   });
 

@@ -24,6 +24,7 @@ import { expectedDirectMinutesLastMonth, parseLinesSummary, readGrid } from './e
 
 const CLIENT = 'Gemeente Utrecht';
 const OTHER_CLIENT = 'Bouwbedrijf Jansen B.V.';
+const LINK_CLIENT = 'Stichting Zorggroep Eemland';
 const EXACT_CUSTOMER_CODE = '1001';
 const HOSTILE_NOTE = '<img src=x onerror="window.__urenbrugXss=1">';
 
@@ -55,6 +56,64 @@ function addHostileEntry(): void {
       endMs: startMs + 90 * 60_000,
     }),
   );
+}
+
+/** An invoice a bookkeeper made in Exact without Urenbrug: saved, one line, for `customerName`. */
+function saveInvoiceMadeByHand(customerName: string): string {
+  const customer = exact.state.customers.find(
+    (c) => c.division === DEFAULT_DIVISION && c.name === customerName,
+  );
+  const item = exact.state.items.find((i) => i.division === DEFAULT_DIVISION && i.code === 'UREN');
+  if (!customer || !item) throw new Error('Exact sandbox seed changed');
+  const entryId = '6a1f0c2e-5b7d-4e3f-9a8b-1c2d3e4f5a6b';
+  exact.state.invoices.push({
+    entryId,
+    division: DEFAULT_DIVISION,
+    invoiceNumber: 20260999,
+    status: 20,
+    customerId: customer.id,
+    customerCode: customer.code,
+    customerName: customer.name,
+    invoiceDate: '2026-11-02',
+    description: 'Uren vorige maand',
+    lines: [
+      {
+        lineNumber: 1,
+        itemId: item.id,
+        itemCode: 'UREN',
+        description: 'Werkzaamheden',
+        quantity: 10,
+        unitPriceCents: 9500,
+        vatCode: '1',
+        vatPercentage: 21,
+        amountCents: 95_000,
+        vatCents: 19_950,
+        notes: '',
+      },
+    ],
+    totals: { exclVatCents: 95_000, vatCents: 19_950, inclVatCents: 114_950 },
+    created: '2026-11-02T10:00:00Z',
+    modified: '2026-11-02T10:00:00Z',
+  });
+  return entryId;
+}
+
+function clientEntries(clientName: string) {
+  const projectIds = new Set(
+    keeping.state.projects.filter((p) => p.client?.name === clientName).map((p) => p.id),
+  );
+  return keeping.state.timeEntries.filter(
+    (entry) => entry.project_id !== null && projectIds.has(entry.project_id),
+  );
+}
+
+/** Entries of the client that carry Urenbrug's reference in Keeping. */
+function markedInKeeping(clientName: string): number {
+  return clientEntries(clientName).filter((entry) =>
+    entry.external_references.some(
+      (ref) => ref.type === 'generic_work_reference' && ref.id.startsWith('eb0b0e'),
+    ),
+  ).length;
 }
 
 async function invoiceFrame(): Promise<Frame> {
@@ -170,8 +229,28 @@ describe('the Exact panel', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('links a few hours to an existing invoice with one click, and Keeping learns it', async () => {
+    const entryId = saveInvoiceMadeByHand(LINK_CLIENT);
+    const frame = await invoiceFrame();
+    await frame.goto(
+      `${EXACT_ORIGIN}/docs/LogEntrySales.aspx?_Division_=${DEFAULT_DIVISION}&EntryID=%7b${entryId}%7d`,
+    );
+    await frame.getByTestId('client-confirm').click(); // suggested by name, confirmed once
+    await frame.getByTestId('entry-row').first().waitFor();
+    for (const none of await frame.getByTestId('group-none').all()) await none.click();
+    const picked = frame.getByTestId('entry-row').locator('input[type="checkbox"]:not(:disabled)');
+    for (let index = 0; index < 3; index++) await picked.nth(index).check();
+    await frame.getByTestId('link-button').click();
+    await expect.poll(() => frame.getByTestId('linked-count').textContent()).toMatch(/^3 /);
+
+    await expect.poll(() => markedInKeeping(LINK_CLIENT), { timeout: 30_000 }).toBe(3);
+    // Association only: the invoice's own line is untouched.
+    expect(await readGrid(frame)).toHaveLength(1);
+  });
+
   it('brings the selection back after a reload', async () => {
-    let frame = await invoiceFrame();
+    let frame = await openNewInvoice();
+    await frame.getByTestId('preview-line').first().waitFor();
     await frame.getByTestId('grouping-select').selectOption('person');
     await frame.getByTestId('preview-line').first().waitFor();
     const chosenClient = await frame.getByTestId('client-select').inputValue();
