@@ -14,6 +14,7 @@ import {
   type UrenbrugDatabase,
 } from '../shared/db';
 import { UrenbrugError } from '../shared/errors';
+import { organisationAndMe } from './organisation-access';
 import type { BackgroundClient } from './services';
 import { REFERENCE_MAX_AGE_MS } from './today';
 
@@ -78,14 +79,7 @@ async function refresh(
 ): Promise<PanelReference> {
   const { db, organisationId } = deps;
   const client = await deps.client();
-  const [organisations, me] = await Promise.all([client.organisations(), client.me(organisationId)]);
-  const organisation = organisations.find((candidate) => candidate.id === organisationId);
-  if (!organisation) {
-    throw new UrenbrugError(
-      'forbidden',
-      `The token no longer gives access to organisation ${organisationId}`,
-    );
-  }
+  const { organisation, me } = await organisationAndMe(client, organisationId);
   const { projects: projectsOn, tasks: tasksOn } = organisation.features;
   const [project, task, clients, users] = await Promise.all([
     wantReference && projectsOn ? client.projects(organisationId) : wantReference ? [] : undefined,

@@ -16,6 +16,7 @@ import {
 import { UrenbrugError } from '../shared/errors';
 import type { TodayView } from '../shared/messages';
 import type { KeepingClient } from './keeping/client';
+import { organisationAndMe } from './organisation-access';
 import { dateInZone } from './zone-date';
 
 /** Projects, tasks and clients change rarely; refetch them when older than this. */
@@ -53,14 +54,7 @@ export async function cachedToday(deps: CachedTodayDeps): Promise<TodayView | nu
  */
 export async function refreshToday(deps: RefreshTodayDeps): Promise<TodayView> {
   const { db, client, organisationId } = deps;
-  const [organisations, me] = await Promise.all([client.organisations(), client.me(organisationId)]);
-  const organisation = organisations.find((candidate) => candidate.id === organisationId);
-  if (!organisation) {
-    throw new UrenbrugError(
-      'forbidden',
-      `The token no longer gives access to organisation ${organisationId}`,
-    );
-  }
+  const { organisation, me } = await organisationAndMe(client, organisationId);
   const date = dateInZone(organisation.timeZone, deps.now());
 
   const referenceFetch = await readFetch(db, fetchKeys.reference(organisationId));

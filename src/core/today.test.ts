@@ -1,28 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Client, Entry, Project, Purpose, Task } from './entry';
+import { makeEntry } from './testing/entry-fixture';
 import { liveMinutes, runningMs, summarizeToday, type TodayInput } from './today';
 
 const DAY = '2026-06-11';
 
 function entry(overrides: Partial<Entry> & { id: number }): Entry {
-  return {
-    organisationId: 1,
-    userId: 7,
-    date: DAY,
-    purpose: 'work',
-    projectId: 10,
-    taskId: 100,
-    note: '',
-    minutes: 60,
-    start: null,
-    end: null,
-    ongoing: false,
-    locked: false,
-    isDirect: true,
-    externalReferences: [],
-    ...overrides,
-  };
+  return makeEntry({ userId: 7, date: DAY, taskId: 100, ...overrides });
 }
 
 const clients: Client[] = [

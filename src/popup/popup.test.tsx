@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../core/entry';
+import { makeEntry } from '../core/testing/entry-fixture';
 import { UrenbrugError } from '../shared/errors';
 import { setLanguagePreference } from '../shared/i18n';
 import {
@@ -25,23 +26,7 @@ const sendMock = vi.mocked(send);
 const DAY = '2026-06-11';
 
 function entry(overrides: Partial<Entry> & { id: number }): Entry {
-  return {
-    organisationId: 1,
-    userId: 7,
-    date: DAY,
-    purpose: 'work',
-    projectId: 10,
-    taskId: 100,
-    note: '',
-    minutes: 60,
-    start: null,
-    end: null,
-    ongoing: false,
-    locked: false,
-    isDirect: true,
-    externalReferences: [],
-    ...overrides,
-  };
+  return makeEntry({ userId: 7, date: DAY, taskId: 100, ...overrides });
 }
 
 function view(entries: Entry[], overrides: Partial<TodayView> = {}): TodayView {

@@ -9,6 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXACT_ORIGIN, type ExtensionSession, launchWithExtension } from '../../sandbox/browser';
 import { connectThroughOptions } from '../../sandbox/drive';
+import { addSavedInvoice } from '../../sandbox/exact/fixtures';
 import { DEFAULT_DIVISION } from '../../sandbox/exact/seed';
 import { type ExactSandbox, startExactSandbox } from '../../sandbox/exact/server';
 import { buildEntry } from '../../sandbox/keeping/entry-factory';
@@ -60,42 +61,13 @@ function addHostileEntry(): void {
 
 /** An invoice a bookkeeper made in Exact without Urenbrug: saved, one line, for `customerName`. */
 function saveInvoiceMadeByHand(customerName: string): string {
-  const customer = exact.state.customers.find(
-    (c) => c.division === DEFAULT_DIVISION && c.name === customerName,
-  );
-  const item = exact.state.items.find((i) => i.division === DEFAULT_DIVISION && i.code === 'UREN');
-  if (!customer || !item) throw new Error('Exact sandbox seed changed');
-  const entryId = '6a1f0c2e-5b7d-4e3f-9a8b-1c2d3e4f5a6b';
-  exact.state.invoices.push({
-    entryId,
-    division: DEFAULT_DIVISION,
+  return addSavedInvoice(exact.state, {
+    entryId: '6a1f0c2e-5b7d-4e3f-9a8b-1c2d3e4f5a6b',
+    customerName,
     invoiceNumber: 20260999,
-    status: 20,
-    customerId: customer.id,
-    customerCode: customer.code,
-    customerName: customer.name,
-    invoiceDate: '2026-11-02',
     description: 'Uren vorige maand',
-    lines: [
-      {
-        lineNumber: 1,
-        itemId: item.id,
-        itemCode: 'UREN',
-        description: 'Werkzaamheden',
-        quantity: 10,
-        unitPriceCents: 9500,
-        vatCode: '1',
-        vatPercentage: 21,
-        amountCents: 95_000,
-        vatCents: 19_950,
-        notes: '',
-      },
-    ],
-    totals: { exclVatCents: 95_000, vatCents: 19_950, inclVatCents: 114_950 },
-    created: '2026-11-02T10:00:00Z',
-    modified: '2026-11-02T10:00:00Z',
-  });
-  return entryId;
+    lines: [{ itemCode: 'UREN', description: 'Werkzaamheden', quantity: 10, unitPriceCents: 9500 }],
+  }).entryId;
 }
 
 function clientEntries(clientName: string) {

@@ -6,6 +6,7 @@
  */
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSavedInvoice } from '../../../sandbox/exact/fixtures';
 import { DEFAULT_DIVISION } from '../../../sandbox/exact/seed';
 import { type ExactSandbox, startExactSandbox } from '../../../sandbox/exact/server';
 import { detectInvoiceScreen } from './screen';
@@ -37,42 +38,21 @@ async function openScreen(query: string): Promise<Document> {
 }
 
 function saveSampleInvoice(): string {
-  const customer = exact.state.customers.find(
-    (c) => c.division === DEFAULT_DIVISION && c.name === 'Gemeente Utrecht',
-  );
-  const item = exact.state.items.find((i) => i.division === DEFAULT_DIVISION && i.code === 'UREN');
-  if (!customer || !item) throw new Error('sandbox seed changed');
-  const entryId = '0d6f3f0a-1c2b-4d5e-8f90-a1b2c3d4e5f6';
-  exact.state.invoices.push({
-    entryId,
-    division: DEFAULT_DIVISION,
+  return addSavedInvoice(exact.state, {
+    entryId: '0d6f3f0a-1c2b-4d5e-8f90-a1b2c3d4e5f6',
+    customerName: 'Gemeente Utrecht',
     invoiceNumber: 20260007,
-    status: 20,
-    customerId: customer.id,
-    customerCode: customer.code,
-    customerName: customer.name,
-    invoiceDate: '2026-11-02',
     description: 'Uren oktober',
     lines: [
       {
-        lineNumber: 1,
-        itemId: item.id,
         itemCode: 'UREN',
         description: 'Advies <b>oktober</b>',
         quantity: 38.25,
         unitPriceCents: 9500,
-        vatCode: '1',
-        vatPercentage: 21,
-        amountCents: 363_375,
-        vatCents: 76_309,
         notes: 'Entries 1, 2',
       },
     ],
-    totals: { exclVatCents: 363_375, vatCents: 76_309, inclVatCents: 439_684 },
-    created: '2026-11-02T10:00:00Z',
-    modified: '2026-11-02T10:00:00Z',
-  });
-  return entryId;
+  }).entryId;
 }
 
 describe.each(['nl', 'en'] as const)('the invoice screen in %s', (language) => {
