@@ -2,7 +2,7 @@
  * Drives the extension's own pages the way a person would: shared by `npm start` and the
  * end-to-end tests so both exercise the same path.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { ExtensionSession } from './browser';
 
 export const OPTIONS_PATH = 'src/options/index.html';
@@ -44,7 +44,7 @@ export async function readPopup(page: Page): Promise<PopupReading> {
   await page.locator('[data-testid="refresh-button"]:enabled').waitFor({ timeout: 30_000 });
   const text = async (testId: string) => {
     const element = page.getByTestId(testId).first();
-    return (await element.count()) > 0 ? ((await element.textContent()) ?? '').trim() : '';
+    return (await element.count()) > 0 ? (await element.innerText()).replace(/\s+/g, ' ').trim() : '';
   };
   return {
     total: await text('today-total'),
@@ -54,4 +54,16 @@ export async function readPopup(page: Page): Promise<PopupReading> {
     dataAge: await text('data-age'),
     error: await text('error-message'),
   };
+}
+
+/**
+ * In the Exact sandbox's invoice frame: types customer `code` in Exact's header, confirms the
+ * panel's suggestion and waits for the preview (used by `npm start` to show a filled-in panel).
+ */
+export async function previewInvoiceFor(frame: Frame, code: string): Promise<void> {
+  await frame.getByTestId('client-select').waitFor();
+  await frame.locator('#InvoiceTo_alt').fill(code);
+  await frame.locator('#InvoiceTo_alt').press('Tab');
+  await frame.getByTestId('client-confirm').click();
+  await frame.getByTestId('preview-line').first().waitFor();
 }

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXACT_ORIGIN, launchWithExtension } from './browser';
-import { connectThroughOptions, readPopup } from './drive';
+import { connectThroughOptions, previewInvoiceFor, readPopup } from './drive';
 import { startExactSandbox } from './exact/server';
 import { SANDBOX_TOKENS, startKeepingSandbox } from './keeping/server';
 
@@ -43,7 +43,8 @@ try {
     await popup.setViewportSize({ width: 380, height: 640 });
     await popup.screenshot({ path: resolve(screenshotDir, 'popup.png'), fullPage: true });
     await options.screenshot({ path: resolve(screenshotDir, 'options.png'), fullPage: true });
-    await exactPage.waitForLoadState('load');
+    const invoiceFrame = await (await exactPage.waitForSelector('iframe#MainWindow')).contentFrame();
+    if (invoiceFrame) await previewInvoiceFor(invoiceFrame, '1001');
     await exactPage.screenshot({ path: resolve(screenshotDir, 'exact-invoice.png') });
     console.log(`Screenshots saved in ${screenshotDir}`);
     await shutdown();

@@ -229,6 +229,16 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
       return { amountExclVatCents: amount, lineCount };
     },
 
+    onCustomerChange(callback, signal) {
+      // Exact writes the customer's name into `_ref` once its lookup settled: the narrowest
+      // place that changes exactly when the customer does.
+      const name = findAnchor(doc, ANCHORS.customerName);
+      if (!name) return;
+      const observer = new MutationObserver(() => callback());
+      observer.observe(name, { childList: true, characterData: true, subtree: true });
+      signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    },
+
     onSaved(callback, signal) {
       // Saving is a postback: the page that saved is gone before Exact answers. Remember the
       // click in the tab's session, and report the save on the page that comes back with an id.

@@ -66,6 +66,8 @@ export interface ExactInvoicePage {
   /** Clears a row Urenbrug wrote earlier (for lines that are no longer in the plan). */
   clearLine(rowId: string, signal: AbortSignal): Promise<void>;
   readTotals(): PageTotals;
-  /** Calls back when the page reports a save (invoice number/id appear); returns an unsubscribe. */
+  /** Calls back when the page reports a save (invoice number/id appear), until the signal aborts. */
   onSaved(callback: (screen: InvoiceScreen) => void, signal: AbortSignal): void;
+  /** Calls back when Exact has settled a new customer in the header, until the signal aborts. */
+  onCustomerChange(callback: () => void, signal: AbortSignal): void;
 }

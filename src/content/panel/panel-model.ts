@@ -202,10 +202,11 @@ export function createPanelModel(options: PanelOptions) {
   /** Set while the panel starts: a save reported then is handled before the record loads. */
   let startupSave: ((saved: InvoiceScreen) => void) | null = null;
 
-  function watchSave(): void {
+  function watchPage(): void {
     const page = guard.usable();
     if (!page) return;
     try {
+      page.onCustomerChange(() => rereadScreen(), options.signal);
       page.onSaved((saved) => {
         if (startupSave) startupSave(saved);
         else void invoiceSaved(saved);
@@ -223,7 +224,7 @@ export function createPanelModel(options: PanelOptions) {
   function saveReportedAtStart(): Promise<InvoiceScreen | null> {
     return new Promise((resolve) => {
       startupSave = resolve;
-      watchSave();
+      watchPage();
       setTimeout(() => resolve(null), 0);
     }).finally(() => {
       startupSave = null;

@@ -136,6 +136,31 @@ describe('step 1: the customer', () => {
     expect(ranges.map((request) => request.fresh)).toEqual([false, true]);
   });
 
+  it('follows a customer chosen in Exact after the panel opened', async () => {
+    const page = new FakeInvoicePage({ customer: null });
+    await mount(page);
+    expect(all('client-suggestion')).toHaveLength(0);
+
+    page.personSetsCustomer({ id: 'c-1', code: '   1001', name: 'Bakkerij De Vries B.V.' });
+    await flush();
+
+    expect(text('exact-customer')).toContain('Bakkerij De Vries B.V. (1001)');
+    expect(text('client-suggestion')).toContain('Voorgesteld op basis van de naam');
+  });
+
+  it('keeps a client picked in the panel when the customer is filled in Exact afterwards', async () => {
+    const page = new FakeInvoicePage({ customer: null });
+    await mount(page);
+    await change('client-select', '1001');
+
+    page.personSetsCustomer({ id: 'c-1', code: '   1001', name: 'Bakkerij De Vries B.V.' });
+    await flush();
+
+    expect(get<HTMLSelectElement>('client-select').value).toBe('1001');
+    expect(background.data.mappings.map((mapping) => mapping.keepingClientId)).toEqual([1001]);
+    expect(entryIds()).toEqual([7]);
+  });
+
   it('preselects a remembered mapping without asking', async () => {
     await mountMapped();
     expect(get<HTMLSelectElement>('client-select').value).toBe('1000');

@@ -45,6 +45,7 @@ export class FakeInvoicePage implements ExactInvoicePage {
   /** Resolve writes only when the test says so (to test progress and cancel). */
   gate: Promise<void> | null = null;
   private savedCallbacks: ((screen: InvoiceScreen) => void)[] = [];
+  private customerCallbacks: (() => void)[] = [];
   private nextRow = 0;
 
   constructor(screen: Partial<InvoiceScreen> = {}) {
@@ -123,6 +124,13 @@ export class FakeInvoicePage implements ExactInvoicePage {
     };
   }
 
+  onCustomerChange(callback: () => void, signal: AbortSignal): void {
+    this.customerCallbacks.push(callback);
+    signal.addEventListener('abort', () => {
+      this.customerCallbacks = this.customerCallbacks.filter((candidate) => candidate !== callback);
+    });
+  }
+
   onSaved(callback: (screen: InvoiceScreen) => void, signal: AbortSignal): void {
     this.savedCallbacks.push(callback);
     signal.addEventListener('abort', () => {
@@ -131,6 +139,11 @@ export class FakeInvoicePage implements ExactInvoicePage {
   }
 
   // ── what a person does in Exact ─────────────────────────────────────────────────────────
+  personSetsCustomer(customer: InvoiceScreen['customer']): void {
+    this.screen = { ...this.screen, customer };
+    for (const callback of this.customerCallbacks) callback();
+  }
+
   personAdds(content: Partial<Omit<RowText, 'rowId'>>): string {
     const row: RowText = { rowId: `grd_r${this.nextRow++}`, ...EMPTY, ...content };
     this.rows.push(row);
