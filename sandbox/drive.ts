@@ -44,6 +44,7 @@ export async function readPopup(page: Page): Promise<PopupReading> {
   await page.locator('[data-testid="refresh-button"]:enabled').waitFor({ timeout: 30_000 });
   const text = async (testId: string) => {
     const element = page.getByTestId(testId).first();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not a DOM node; the text as a person reads it, with spaces between blocks.
     return (await element.count()) > 0 ? (await element.innerText()).replace(/\s+/g, ' ').trim() : '';
   };
   return {

@@ -7,6 +7,7 @@ import { userDisplayName } from '../core/entry';
 import { keepOnlyOrganisation, replaceReference, wipeCache } from '../shared/db';
 import { UrenbrugError } from '../shared/errors';
 import type { MessageName, RequestOf, ResponseOf } from '../shared/messages';
+import { createBackupHandlers } from './backup';
 import { clearBadge, showTodayOnBadge } from './badge';
 import { clearConnection, connectionStatus, getConnection, saveConnection, toStatus } from './connection';
 import { createPanelHandlers } from './panel-handlers';
@@ -14,6 +15,7 @@ import type { BackgroundServices } from './services';
 import { getSettings, resolveLanguage, updateSettings } from './settings-store';
 import { cachedToday, refreshToday } from './today';
 import { createWriteBack, type WriteBack } from './write-back';
+import { createWriteBackStatusHandlers } from './writeback-status';
 
 export type Handler<N extends MessageName> = (data: RequestOf<N>) => Promise<ResponseOf<N>>;
 export type HandlerTable = { [N in MessageName]: Handler<N> };
@@ -148,5 +150,7 @@ export function createHandlers(
     },
 
     ...createPanelHandlers(services, writeBack),
+    ...createBackupHandlers(services),
+    ...createWriteBackStatusHandlers(services, writeBack),
   };
 }

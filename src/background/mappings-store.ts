@@ -13,9 +13,12 @@ export const DEFAULT_LINE_DEFAULTS: LineDefaults = {
   rules: {},
 };
 
-const clientKey = (organisationId: number, mapping: ClientMapping): string =>
-  `client:${organisationId}:${mapping.division}:${mapping.exactCustomerCode}`;
-const lineDefaultsKey = (organisationId: number): string => `lineDefaults:${organisationId}`;
+/** Record keys of the `mappings` store; a backup restores under the same keys. */
+export const clientKey = (
+  organisationId: number,
+  mapping: Pick<ClientMapping, 'division' | 'exactCustomerCode'>,
+): string => `client:${organisationId}:${mapping.division}:${mapping.exactCustomerCode}`;
+export const lineDefaultsKey = (organisationId: number): string => `lineDefaults:${organisationId}`;
 
 /** This organisation's mappings of one division's customers, by customer code. */
 export async function readClientMappings(

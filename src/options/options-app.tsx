@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, t } from '../shared/i18n';
 import { ConnectionStatusView } from './connection-status';
+import { DataSection } from './data-section';
 import { LanguagePicker } from './language-picker';
 import { createOptionsModel, type OptionsModel } from './options-model';
 import { OrganisationPicker } from './organisation-picker';
@@ -35,6 +36,7 @@ export function OptionsApp({ model: given }: { model?: OptionsModel }) {
         )}
       </section>
       {showForm && <TokenHelp />}
+      {status?.connected && <DataSection />}
       <LanguagePicker model={model} />
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import type { Client, Entry, Organisation, Project, Task, User } from '../core/entry';
 import { browser } from './browser';
+import type { StoredInvoice } from './db-records';
 import { type SerializedError, UrenbrugError } from './errors';
 import type {
   ClientMapping,
@@ -75,6 +76,43 @@ export interface EntriesView {
   localLinks: LocalLinks;
 }
 
+/** The bookkeeper's own work of one organisation, as downloaded by "Back-up downloaden". */
+export interface BackupDocument {
+  format: 'urenbrug-backup';
+  version: 1;
+  /** ISO 8601 timestamp. */
+  exportedAt: string;
+  organisationId: number;
+  mappings: ClientMapping[];
+  /** null when the bookkeeper never changed the defaults. */
+  lineDefaults: LineDefaults | null;
+  invoices: StoredInvoice[];
+}
+
+/** What a restore wrote (records with the same key were replaced). */
+export interface BackupImportResult {
+  mappings: number;
+  lineDefaults: boolean;
+  invoices: number;
+}
+
+/** One queued Keeping mark that was given up on. */
+export interface WriteBackFailure {
+  entryId: number;
+  /** The invoice number, or '' for an invoice the queue no longer finds. */
+  invoiceLabel: string;
+  error: SerializedError | null;
+  lastAttemptAt: number | null;
+}
+
+/** How far telling Keeping which hours are billed has come. */
+export interface WriteBackStatus {
+  pending: number;
+  failed: number;
+  /** The most recently tried failures, newest first (a few, not all). */
+  recentFailures: WriteBackFailure[];
+}
+
 export interface MessageMap {
   // ── extension pages only (popup, options) ─────────────────────────────────────────────
   'connection.test': { request: { token: string }; response: ConnectionTestResult };
@@ -85,6 +123,13 @@ export interface MessageMap {
   'today.cached': { request: Record<string, never>; response: TodayView | null };
   /** Fetches today from Keeping, updates the cache and the badge, answers the fresh view. */
   'today.refresh': { request: Record<string, never>; response: TodayView };
+  /** The connected organisation's mappings, line defaults and invoice records; no token, no cache. */
+  'backup.export': { request: Record<string, never>; response: BackupDocument };
+  /** Validates the whole file first, then merges it in one transaction. */
+  'backup.import': { request: { text: string }; response: BackupImportResult };
+  'writeback.status': { request: Record<string, never>; response: WriteBackStatus };
+  /** Failed marks back to pending, then the queue resumes; answers the status after the reset. */
+  'writeback.retry': { request: Record<string, never>; response: WriteBackStatus };
   // ── any sender, content scripts included ──────────────────────────────────────────────
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
   'settings.get': { request: Record<string, never>; response: Settings };

@@ -1,0 +1,79 @@
+/**
+ * What the options page shows about telling Keeping which hours are billed: how many marks wait,
+ * how many were given up on and why, and a way to try the failed ones again.
+ */
+import type { UrenbrugDatabase, WriteBackItem } from '../shared/db';
+import { UrenbrugError } from '../shared/errors';
+import type { WriteBackStatus } from '../shared/messages';
+import { getConnection } from './connection';
+import type { HandlerTable } from './handlers';
+import type { BackgroundServices } from './services';
+import type { WriteBack } from './write-back';
+
+/** Enough to see what went wrong; the audit log has the rest. */
+export const RECENT_FAILURES = 5;
+
+/** The queue of one organisation, or of all when none is connected (it waits for a reconnection). */
+async function queueOf(db: UrenbrugDatabase, organisationId: number | null): Promise<WriteBackItem[]> {
+  const items = await db.getAll('writeback');
+  return organisationId === null ? items : items.filter((item) => item.organisationId === organisationId);
+}
+
+export async function readWriteBackStatus(
+  db: UrenbrugDatabase,
+  organisationId: number | null,
+): Promise<WriteBackStatus> {
+  const items = await queueOf(db, organisationId);
+  const failed = items
+    .filter((item) => item.state === 'failed')
+    .sort((a, b) => (b.lastAttemptAt ?? 0) - (a.lastAttemptAt ?? 0));
+  const recent = failed.slice(0, RECENT_FAILURES);
+  const invoices = await Promise.all(recent.map((item) => db.get('invoices', item.invoiceKey)));
+  return {
+    pending: items.length - failed.length,
+    failed: failed.length,
+    recentFailures: recent.map((item, index) => ({
+      entryId: item.entryId,
+      invoiceLabel: invoices[index]?.invoiceNumber ?? '',
+      error: item.lastError,
+      lastAttemptAt: item.lastAttemptAt,
+    })),
+  };
+}
+
+/** Failed items of the organisation back to pending with fresh attempts; answers how many. */
+export async function resetFailed(db: UrenbrugDatabase, organisationId: number): Promise<number> {
+  const tx = db.transaction('writeback', 'readwrite');
+  const items = await tx.store.getAll();
+  const failed = items.filter((item) => item.state === 'failed' && item.organisationId === organisationId);
+  await Promise.all([
+    ...failed.map((item) =>
+      tx.store.put({ ...item, state: 'pending', attempts: 0, lastAttemptAt: null, lastError: null }),
+    ),
+    tx.done,
+  ]);
+  return failed.length;
+}
+
+export function createWriteBackStatusHandlers(
+  services: BackgroundServices,
+  writeBack: WriteBack,
+): Pick<HandlerTable, 'writeback.status' | 'writeback.retry'> {
+  return {
+    async 'writeback.status'() {
+      const connection = await getConnection();
+      return readWriteBackStatus(await services.db(), connection?.organisationId ?? null);
+    },
+
+    async 'writeback.retry'() {
+      const connection = await getConnection();
+      // Without a token the queue cannot run; resetting would only hide why it is stuck.
+      if (!connection) throw new UrenbrugError('not_connected', 'Not connected to Keeping');
+      const db = await services.db();
+      await resetFailed(db, connection.organisationId);
+      // Not awaited: a run may take minutes behind the rate limiter; the page asks for the status again.
+      void writeBack.resume();
+      return readWriteBackStatus(db, connection.organisationId);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupError, MAX_BACKUP_BYTES } from '../shared/backup-problem';
+import { UrenbrugError } from '../shared/errors';
+import { setLanguagePreference } from '../shared/i18n';
+import { type BackupDocument, type MessageName, send, type WriteBackStatus } from '../shared/messages';
+import { createDataModel } from './data-model';
+import { DataSection } from './data-section';
+import { backupFileName } from './download';
+
+vi.mock('../shared/messages', () => ({ send: vi.fn() }));
+const sendMock = vi.mocked(send);
+
+type Handler = (data: never) => Promise<unknown>;
+const ALL_DONE: WriteBackStatus = { pending: 0, failed: 0, recentFailures: [] };
+
+function answer(handlers: Partial<Record<MessageName, Handler>>): void {
+  sendMock.mockImplementation(((name: MessageName, data: unknown) => {
+    const handler = handlers[name] ?? (name === 'writeback.status' ? async () => ALL_DONE : undefined);
+    if (!handler) return Promise.reject(new UrenbrugError('internal', `unexpected ${name}`));
+    return handler(data as never);
+  }) as typeof send);
+}
+
+let container: HTMLElement;
+const download = vi.fn();
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+async function mount(): Promise<void> {
+  const model = createDataModel({ download, now: () => new Date(2026, 5, 12, 23, 30) });
+  await act(() => {
+    render(<DataSection model={model} />, container);
+  });
+  await flush();
+}
+
+function get(id: string): HTMLElement {
+  const element = container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  if (!element) throw new Error(`no [data-testid="${id}"] in ${container.innerHTML}`);
+  return element;
+}
+
+async function pick(file: File): Promise<void> {
+  await act(() => {
+    const input = get('backup-file') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await flush();
+}
+
+beforeEach(() => {
+  setLanguagePreference('nl');
+  sendMock.mockReset();
+  download.mockReset();
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+describe('Gegevens — backup', () => {
+  it('downloads the backup under today’s local date', async () => {
+    const backup = { format: 'urenbrug-backup', version: 1 } as BackupDocument;
+    answer({ 'backup.export': async () => backup });
+    await mount();
+    await act(() => get('backup-export').click());
+    await flush();
+    expect(download).toHaveBeenCalledWith(backup, 'urenbrug-backup-2026-06-12.json');
+    expect(backupFileName(new Date(2026, 0, 5))).toBe('urenbrug-backup-2026-01-05.json');
+  });
+
+  it('sends the file’s text and reports what was restored', async () => {
+    const restore = vi.fn(async () => ({ mappings: 12, lineDefaults: true, invoices: 4 }));
+    answer({ 'backup.import': restore });
+    await mount();
+    await pick(new File(['{"format":"urenbrug-backup"}'], 'b.json', { type: 'application/json' }));
+    expect(restore).toHaveBeenCalledWith({ text: '{"format":"urenbrug-backup"}' });
+    expect(get('backup-restored').textContent).toBe('12 koppelingen, 4 facturen teruggezet.');
+  });
+
+  it('shows why a backup was refused, in the bookkeeper’s language', async () => {
+    answer({
+      'backup.import': async () => {
+        throw backupError('organisation', 'The backup is of organisation 1, not 2');
+      },
+    });
+    await mount();
+    await pick(new File(['{}'], 'b.json'));
+    expect(get('backup-error').textContent).toBe(
+      'Deze back-up hoort bij een andere Keeping-organisatie dan de verbonden organisatie. Er is niets gewijzigd.',
+    );
+
+    setLanguagePreference('en');
+    answer({
+      'backup.import': async () => {
+        throw backupError('shape', 'bad', 'invoices.0.lines: Invalid type');
+      },
+    });
+    await pick(new File(['{}'], 'b.json'));
+    const text = get('backup-error').textContent ?? '';
+    expect(text).toContain('This backup contains invalid data.');
+    expect(text).toContain('invoices.0.lines: Invalid type');
+    expect(text).toContain('Nothing was changed.');
+  });
+
+  it('refuses a file over 5 MB without sending it', async () => {
+    answer({});
+    await mount();
+    const big = new File(['x'], 'big.json');
+    Object.defineProperty(big, 'size', { value: MAX_BACKUP_BYTES + 1 });
+    await pick(big);
+    expect(sendMock.mock.calls.map(([name]) => name)).toEqual(['writeback.status']);
+    expect(get('backup-error').textContent).toContain('groter dan 5 MB');
+  });
+});
+
+describe('Gegevens — Keeping write-back', () => {
+  it('says all hours are marked', async () => {
+    answer({});
+    await mount();
+    expect(get('writeback-status').textContent).toBe('Alle uren zijn in Keeping gemarkeerd.');
+  });
+
+  it('shows what waits and what failed, and retries', async () => {
+    const failing: WriteBackStatus = {
+      pending: 3,
+      failed: 2,
+      recentFailures: [
+        {
+          entryId: 101,
+          invoiceLabel: '20260042',
+          error: { code: 'invalid_request', message: 'x', detail: 'Project gearchiveerd' },
+          lastAttemptAt: 1,
+        },
+        { entryId: 102, invoiceLabel: '', error: null, lastAttemptAt: 0 },
+      ],
+    };
+    const retry = vi.fn(async () => ({ pending: 5, failed: 0, recentFailures: [] }));
+    answer({ 'writeback.status': async () => failing, 'writeback.retry': retry });
+    await mount();
+    const text = get('writeback-status').textContent ?? '';
+    expect(text).toContain('3 wachten om in Keeping te worden gemarkeerd.');
+    expect(text).toContain('2 mislukt:');
+    const items = [...get('writeback-failures').querySelectorAll('li')].map((li) => li.textContent);
+    expect(items[0]).toMatch(/^Registratie 101 \(factuur 20260042\): .+Project gearchiveerd/);
+    expect(items[1]).toBe('Registratie 102');
+
+    await act(() => get('writeback-retry').click());
+    await flush();
+    expect(retry).toHaveBeenCalledOnce();
+    expect(get('writeback-status').textContent).toBe('5 wachten om in Keeping te worden gemarkeerd.');
+    expect(container.querySelector('[data-testid="writeback-retry"]')).toBeNull();
+  });
+
+  it('shows a failed status request as an error', async () => {
+    answer({
+      'writeback.status': async () => {
+        throw new UrenbrugError('internal', 'boom');
+      },
+    });
+    await mount();
+    expect(get('writeback-error').textContent).not.toBe('');
+  });
+});

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'preact/hooks';
+import { backupProblemOf } from '../shared/backup-problem';
+import type { UrenbrugError } from '../shared/errors';
+import { errorText, t } from '../shared/i18n';
+import type { WriteBackFailure, WriteBackStatus } from '../shared/messages';
+import { createDataModel, type DataModel } from './data-model';
+
+/** A refused backup in the bookkeeper's words; other errors as everywhere else. */
+export function backupProblemText(error: UrenbrugError): string {
+  const problem = backupProblemOf(error);
+  if (!problem) return errorText(error);
+  // The path of a bad record helps support; the other reasons say all there is to say.
+  const detail = problem === 'shape' && error.detail ? ` ${t('error_detail', error.detail)}` : '';
+  return `${t(`options_data_import_${problem}`)}${detail} ${t('options_data_import_unchanged')}`;
+}
+
+function failureText(failure: WriteBackFailure): string {
+  const what = failure.invoiceLabel
+    ? t('options_data_writeback_failure', failure.entryId, failure.invoiceLabel)
+    : t('options_data_writeback_failure_draft', failure.entryId);
+  return failure.error ? `${what}: ${errorText(failure.error)}` : what;
+}
+
+function WriteBackView({ model, status }: { model: DataModel; status: WriteBackStatus }) {
+  if (status.pending === 0 && status.failed === 0) {
+    return (
+      <p class="message ok" data-testid="writeback-status">
+        {t('options_data_writeback_done')}
+      </p>
+    );
+  }
+  return (
+    <div data-testid="writeback-status">
+      {status.pending > 0 && <p>{t('options_data_writeback_pending', status.pending)}</p>}
+      {status.failed > 0 && (
+        <>
+          <p class="message error">{t('options_data_writeback_failed', status.failed)}</p>
+          <ul data-testid="writeback-failures">
+            {status.recentFailures.map((failure) => (
+              <li key={failure.entryId}>{failureText(failure)}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            class="button"
+            disabled={model.busy.value !== null}
+            onClick={() => void model.retry()}
+            data-testid="writeback-retry"
+          >
+            {model.busy.value === 'retry' ? t('options_data_busy') : t('options_data_writeback_retry')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function DataSection({ model: given }: { model?: DataModel }) {
+  const [model] = useState(() => given ?? createDataModel());
+  useEffect(() => {
+    void model.loadStatus();
+  }, [model]);
+
+  const busy = model.busy.value;
+  const problem = model.backupProblem.value;
+  const restored = model.restored.value;
+  const status = model.status.value;
+  const statusError = model.statusError.value;
+  return (
+    <section class="card" data-testid="data-section">
+      <h2>{t('options_data_title')}</h2>
+      <p class="muted">{t('options_data_intro')}</p>
+      <div class="row">
+        <button
+          type="button"
+          class="button"
+          disabled={busy !== null}
+          onClick={() => void model.exportBackup()}
+          data-testid="backup-export"
+        >
+          {busy === 'export' ? t('options_data_busy') : t('options_data_export')}
+        </button>
+        <label class="button" for="backup-file">
+          {busy === 'import' ? t('options_data_busy') : t('options_data_import')}
+        </label>
+        <input
+          id="backup-file"
+          type="file"
+          accept="application/json,.json"
+          hidden
+          disabled={busy !== null}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // Cleared, so picking the same file again (after fixing it) fires again.
+            input.value = '';
+            if (file) void model.importFile(file);
+          }}
+          data-testid="backup-file"
+        />
+      </div>
+      {problem && (
+        <p class="message error" role="alert" data-testid="backup-error">
+          {backupProblemText(problem)}
+        </p>
+      )}
+      {restored && (
+        <p class="message ok" role="status" data-testid="backup-restored">
+          {t('options_data_import_done', restored.mappings, restored.invoices)}
+        </p>
+      )}
+      <h3>{t('options_data_writeback_title')}</h3>
+      {status && <WriteBackView model={model} status={status} />}
+      {statusError && (
+        <p class="message error" role="alert" data-testid="writeback-error">
+          {errorText(statusError)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Saves a JSON document as a file through a temporary object URL and an <a download>: no
+ * `downloads` permission needed, and nothing leaves the browser.
+ */
+import { format } from 'date-fns';
+
+/** `urenbrug-backup-YYYY-MM-DD.json`, in the bookkeeper's local date. */
+export function backupFileName(date: Date): string {
+  return `urenbrug-backup-${format(date, 'yyyy-MM-dd')}.json`;
+}
+
+export function downloadJson(value: unknown, fileName: string): void {
+  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next turn: the click has handed the URL to the download by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
