@@ -3,46 +3,26 @@ import { backupProblemOf, MAX_BACKUP_BYTES } from '../shared/backup-problem';
 import { browser } from '../shared/browser';
 import type { UrenbrugDatabase } from '../shared/db';
 import { UrenbrugError } from '../shared/errors';
-import type { FilledLine, InvoiceSelection } from '../shared/invoice-types';
 import type { BackupDocument } from '../shared/messages';
 import type { FakeBrowser } from './fake-browser';
 import type { HandlerTable } from './handlers';
 import { readClientMappings, readLineDefaults } from './mappings-store';
-import { DIVISION, draftRef, ORG, type PanelSetup, savedRef, setupPanel } from './panel-test-setup';
+import {
+  DIVISION,
+  draftRef,
+  line,
+  ORG,
+  type PanelSetup,
+  savedRef,
+  selection,
+  setupPanel,
+} from './panel-test-setup';
 
 vi.mock('../shared/browser', async () => {
   const { createFakeBrowser } = await import('./fake-browser');
   return { browser: createFakeBrowser() };
 });
 const fake = browser as unknown as FakeBrowser;
-
-const selection: InvoiceSelection = {
-  keepingClientId: 123456,
-  period: { preset: 'custom', from: '2026-05-01', to: '2026-05-31' },
-  hours: 'direct',
-  projectIds: null,
-  userIds: [55458],
-  includeBilled: false,
-  excludedEntryIds: [104],
-  confirmedBilledEntryIds: [],
-  grouping: 'project',
-  rounding: { unit: 15, mode: 'up', scope: 'line' },
-  template: '{project}',
-};
-
-const line = (lineKey: string, entryIds: number[]): FilledLine => ({
-  lineKey,
-  rowId: `grd_r${lineKey}`,
-  entryIds,
-  itemCode: 'UREN',
-  description: `Regel ${lineKey}`,
-  quantityText: '1,50',
-  unitPriceCents: 9500,
-  amountCents: 14250,
-  minutes: 90,
-  hash: `h-${lineKey}`,
-  writtenAt: 1,
-});
 
 let source: PanelSetup;
 let target: PanelSetup;

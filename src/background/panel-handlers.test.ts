@@ -2,16 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '../shared/browser';
 import { sampleOrganisation, sampleUser } from '../shared/db-test-fixtures';
 import { UrenbrugError } from '../shared/errors';
-import type { ClientMapping, FilledLine, InvoiceSelection } from '../shared/invoice-types';
+import type { ClientMapping, InvoiceSelection } from '../shared/invoice-types';
 import { readAudit } from './audit-log';
 import type { FakeBrowser } from './fake-browser';
 import {
   DIVISION,
   draftRef,
   INVOICE_ID,
+  line,
   ORG,
   type PanelSetup,
   savedRef,
+  selection,
   setupPanel,
   TOKEN,
 } from './panel-test-setup';
@@ -29,36 +31,6 @@ beforeEach(async () => {
   setup = await setupPanel();
 });
 afterEach(() => setup.close());
-
-const selection: InvoiceSelection = {
-  keepingClientId: 123456,
-  period: { preset: 'custom', from: '2026-05-01', to: '2026-05-31' },
-  hours: 'direct',
-  projectIds: null,
-  userIds: [55458],
-  includeBilled: false,
-  excludedEntryIds: [104],
-  confirmedBilledEntryIds: [],
-  grouping: 'project',
-  rounding: { unit: 15, mode: 'up', scope: 'line' },
-  template: '{project}',
-};
-
-function line(lineKey: string, entryIds: number[]): FilledLine {
-  return {
-    lineKey,
-    rowId: `grd_r${lineKey}`,
-    entryIds,
-    itemCode: 'UREN',
-    description: `Regel ${lineKey}`,
-    quantityText: '1,50',
-    unitPriceCents: 9500,
-    amountCents: 14250,
-    minutes: 90,
-    hash: `h-${lineKey}`,
-    writtenAt: 1,
-  };
-}
 
 describe('panel.context', () => {
   it('without a connection: says so, with the default line settings and Amsterdam’s today', async () => {

@@ -9,7 +9,7 @@ import { vi } from 'vitest';
 import type { Entry, User } from '../core/entry';
 import { openUrenbrugDb, type UrenbrugDatabase } from '../shared/db';
 import { sampleEntry, sampleProject, sampleUser } from '../shared/db-test-fixtures';
-import type { InvoiceRef } from '../shared/invoice-types';
+import type { FilledLine, InvoiceRef, InvoiceSelection } from '../shared/invoice-types';
 import { saveConnection } from './connection';
 import { createFakeClient } from './fake-keeping';
 import { createFakeKeepingEntries } from './fake-keeping-entries';
@@ -53,6 +53,36 @@ export const savedRef = (invoiceId = INVOICE_ID): InvoiceRef => ({
   division: DIVISION,
   invoiceId,
   draftKey: null,
+});
+
+/** A stored panel selection for Bakkerij Jansen in May, one entry unticked. */
+export const selection: InvoiceSelection = {
+  keepingClientId: 123456,
+  period: { preset: 'custom', from: '2026-05-01', to: '2026-05-31' },
+  hours: 'direct',
+  projectIds: null,
+  userIds: [55458],
+  includeBilled: false,
+  excludedEntryIds: [104],
+  confirmedBilledEntryIds: [],
+  grouping: 'project',
+  rounding: { unit: 15, mode: 'up', scope: 'line' },
+  template: '{project}',
+};
+
+/** A filled line as the panel records it: 1,5 h at € 95,00. */
+export const line = (lineKey: string, entryIds: number[]): FilledLine => ({
+  lineKey,
+  rowId: `grd_r${lineKey}`,
+  entryIds,
+  itemCode: 'UREN',
+  description: `Regel ${lineKey}`,
+  quantityText: '1,50',
+  unitPriceCents: 9500,
+  amountCents: 14250,
+  minutes: 90,
+  hash: `h-${lineKey}`,
+  writtenAt: 1,
 });
 
 let counter = 0;
