@@ -7,9 +7,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXACT_ORIGIN, launchWithExtension } from './browser';
-import { connectThroughOptions, previewInvoiceFor, readPopup } from './drive';
 import { startExactSandbox } from './exact/server';
+import { EXACT_ORIGIN, launchWithExtension } from './harness/browser';
+import { connectThroughOptions, previewInvoiceFor, readPopup } from './harness/drive';
 import { SANDBOX_TOKENS, startKeepingSandbox } from './keeping/server';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_DIVISION } from './model/seed';
 import { type InstalledPage, installLogEntrySales } from './page/log-entry-sales';
-import { DEFAULT_DIVISION } from './seed';
 import { type ExactSandbox, startExactSandbox } from './server';
 
 type PageWindow = Parameters<typeof installLogEntrySales>[0];

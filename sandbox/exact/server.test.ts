@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DIVISION, SECOND_DIVISION } from './seed';
+import { DEFAULT_DIVISION, SECOND_DIVISION } from './model/seed';
+import type { ExactInvoice } from './model/state';
 import { type ExactSandbox, startExactSandbox } from './server';
-import type { ExactInvoice } from './state';
-import { getPage, input, parseHtml, postForm } from './test-helpers';
+import { getPage, input, parseHtml, postForm } from './testing/test-helpers';
 
 let sandbox: ExactSandbox;
 const entry = (query = '') => `${sandbox.url}/docs/LogEntrySales.aspx?_Division_=${DEFAULT_DIVISION}${query}`;

@@ -7,7 +7,7 @@ import {
   SANDBOX_TOKENS,
   startKeepingSandbox,
 } from './server';
-import { call, TEST_NOW } from './test-client';
+import { call, TEST_NOW } from './testing/test-client';
 
 let sandbox: KeepingSandbox;
 beforeAll(async () => {

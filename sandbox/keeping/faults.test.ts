@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type KeepingSandbox, SANDBOX_ORGANISATION_ID as ORG, startKeepingSandbox } from './server';
-import { call, TEST_NOW } from './test-client';
+import { call, TEST_NOW } from './testing/test-client';
 
 let sandbox: KeepingSandbox;
 beforeAll(async () => {

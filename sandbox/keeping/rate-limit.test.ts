@@ -5,7 +5,7 @@ import {
   SANDBOX_TOKENS,
   startKeepingSandbox,
 } from './server';
-import { call, TEST_NOW } from './test-client';
+import { call, TEST_NOW } from './testing/test-client';
 
 let sandbox: KeepingSandbox | undefined;
 afterEach(() => sandbox?.close());

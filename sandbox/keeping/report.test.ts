@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roundHours } from './entry-factory';
+import { roundHours } from './model/entry-factory';
 import {
   type KeepingSandbox,
   SANDBOX_ORGANISATION_ID as ORG,
@@ -8,7 +8,7 @@ import {
   startKeepingSandbox,
   type TimeEntry,
 } from './server';
-import { call, TEST_NOW } from './test-client';
+import { call, TEST_NOW } from './testing/test-client';
 
 interface Row {
   id: string | null;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hoursBetween } from './entry-factory';
+import { hoursBetween } from './model/entry-factory';
+import { localDate } from './model/time-zone';
+import type { SandboxState, TimeEntry } from './model/types';
 import { createSeed, SANDBOX_USER_IDS, SPECIAL_DAYS } from './seed';
 import { HOSTILE_NOTES } from './seed/notes';
-import { TEST_NOW, TEST_TODAY } from './test-client';
-import { localDate } from './time-zone';
-import type { SandboxState, TimeEntry } from './types';
+import { TEST_NOW, TEST_TODAY } from './testing/test-client';
 
 const ZONE = 'Europe/Amsterdam';
 const seed = createSeed({ now: TEST_NOW });

@@ -3,16 +3,16 @@
  * state. "Bakker & De Vries Adviseurs" with three months of weekday entries ending today by
  * default; `entryCount` instead fills days backwards from today until that many entries exist.
  */
-import { buildEntry, type EntrySpec } from './entry-factory';
-import { createRandom } from './prng';
+import { buildEntry, type EntrySpec } from './model/entry-factory';
+import { createRandom } from './model/prng';
+import { addDays, localDate } from './model/time-zone';
+import { ALL_SCOPES, MEMBER_SCOPES, NO_REPORTING_SCOPES, SANDBOX_TOKENS } from './model/tokens';
+import type { SandboxAccount, SandboxState } from './model/types';
 import { generateWorkdays } from './seed/entries';
 import { createFirm, SANDBOX_ORGANISATION_ID, SANDBOX_USER_IDS } from './seed/firm';
 import { createOtherOrganisation, OTHER_ORGANISATION_ID } from './seed/other-organisation';
 import { applySeedReferences } from './seed/references';
 import { createSpecials } from './seed/specials';
-import { addDays, localDate } from './time-zone';
-import { ALL_SCOPES, MEMBER_SCOPES, NO_REPORTING_SCOPES, SANDBOX_TOKENS } from './tokens';
-import type { SandboxAccount, SandboxState } from './types';
 
 export { SAMPLE_JIRA_REFERENCE, SPECIAL_DAYS } from './seed/specials';
 export { OTHER_ORGANISATION_ID, SANDBOX_ORGANISATION_ID, SANDBOX_TOKENS, SANDBOX_USER_IDS };

@@ -9,7 +9,7 @@ import {
   type TimeEntry,
   type WriteMeta,
 } from './server';
-import { type CallOptions, call, TEST_NOW, TEST_TODAY } from './test-client';
+import { type CallOptions, call, TEST_NOW, TEST_TODAY } from './testing/test-client';
 
 type One = { time_entry: TimeEntry; meta: WriteMeta };
 type Day = { time_entries: TimeEntry[]; meta: { user_id: number; date: string } };

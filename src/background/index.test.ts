@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from '../shared/browser';
-import { FAKE_EXTENSION_ID, FAKE_ORIGIN, type FakeBrowser } from './fake-browser';
+import { FAKE_EXTENSION_ID, FAKE_ORIGIN, type FakeBrowser } from './testing/fake-browser';
 
 vi.mock('../shared/browser', async () => {
-  const { createFakeBrowser } = await import('./fake-browser');
+  const { createFakeBrowser } = await import('./testing/fake-browser');
   return { browser: createFakeBrowser() };
 });
 const fake = browser as unknown as FakeBrowser;

@@ -3,16 +3,16 @@
  * an event that wakes the worker finds its listener (MV3); all work happens inside the handlers.
  */
 import { browser } from '../shared/browser';
-import { createHandlers } from './handlers';
-import { createRouter, type Sender } from './router';
-import { backgroundServices } from './services';
-import { restoreBadge } from './startup';
-import { createWriteBack } from './write-back';
+import { restoreBadge } from './account/restore-badge';
+import { workerDependencies } from './dependencies';
+import { createRouter, type Sender } from './handlers/router';
+import { createHandlers } from './handlers/table';
+import { createWriteBack } from './write-back/runner';
 
 // One runner per worker: the queue is in IndexedDB, this only keeps two runs from overlapping.
-const writeBack = createWriteBack(backgroundServices);
+const writeBack = createWriteBack(workerDependencies);
 
-const route = createRouter(createHandlers(backgroundServices, writeBack), () => ({
+const route = createRouter(createHandlers(workerDependencies, writeBack), () => ({
   id: browser.runtime.id,
   origin: browser.runtime.getURL(''),
 }));
@@ -27,7 +27,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
 
 function restoreBadgeQuietly(): void {
   // A badge that cannot be restored is cosmetic; the next refresh sets it again.
-  restoreBadge(backgroundServices).catch((error: unknown) =>
+  restoreBadge(workerDependencies).catch((error: unknown) =>
     console.warn('Urenbrug: badge not restored', error),
   );
 }

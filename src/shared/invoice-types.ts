@@ -93,3 +93,21 @@ export interface LineDefaults {
 
 /** entry id → the invoice it is billed on, for entries this install linked. */
 export type LocalLinks = Record<number, { invoiceKey: string; invoiceLabel: string }>;
+
+/**
+ * An invoice record as the background keeps it (and a back-up carries it): the record the panel
+ * sees, plus what only the background needs.
+ */
+export interface StoredInvoice extends InvoiceRecord {
+  organisationId: number;
+  /**
+   * Entries linked with one click (`invoice.link`), kept apart from the filled lines' entries so
+   * that refilling the lines does not drop them. `linkedEntryIds` is always the union of both.
+   */
+  associatedEntryIds: number[];
+  /**
+   * Entries this install asked Keeping to mark as billed on this (saved) invoice. When the invoice
+   * is saved again without some of them, their marks are taken off.
+   */
+  markedEntryIds: number[];
+}

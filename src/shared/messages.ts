@@ -5,7 +5,6 @@
  */
 import type { Client, Entry, Organisation, Project, Task, User } from '../core/entry';
 import { browser } from './browser';
-import type { StoredInvoice } from './db-records';
 import { type SerializedError, UrenbrugError } from './errors';
 import type {
   ClientMapping,
@@ -15,6 +14,7 @@ import type {
   InvoiceSelection,
   LineDefaults,
   LocalLinks,
+  StoredInvoice,
 } from './invoice-types';
 
 /** What the UI may know about the connection: never the token itself. */

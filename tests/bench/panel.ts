@@ -6,10 +6,10 @@
  *   time Exact takes to validate one line's item when typed directly into the page.
  */
 import type { Frame, Page } from 'playwright-core';
-import { EXACT_ORIGIN, launchWithExtension } from '../../sandbox/browser';
-import { connectThroughOptions } from '../../sandbox/drive';
-import { DEFAULT_DIVISION } from '../../sandbox/exact/seed';
+import { DEFAULT_DIVISION } from '../../sandbox/exact/model/seed';
 import { startExactSandbox } from '../../sandbox/exact/server';
+import { EXACT_ORIGIN, launchWithExtension } from '../../sandbox/harness/browser';
+import { connectThroughOptions } from '../../sandbox/harness/drive';
 import { SANDBOX_ORGANISATION_ID, SANDBOX_TOKENS, startKeepingSandbox } from '../../sandbox/keeping/server';
 import { median, report, round } from './report';
 

@@ -1,6 +1,6 @@
 /** How long the popup takes to show today's total from cache, in the real extension. */
-import { launchWithExtension } from '../../sandbox/browser';
-import { connectThroughOptions, POPUP_PATH } from '../../sandbox/drive';
+import { launchWithExtension } from '../../sandbox/harness/browser';
+import { connectThroughOptions, POPUP_PATH } from '../../sandbox/harness/drive';
 import { SANDBOX_ORGANISATION_ID, SANDBOX_TOKENS, startKeepingSandbox } from '../../sandbox/keeping/server';
 import { median, report, round } from './report';
 

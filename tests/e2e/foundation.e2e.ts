@@ -3,8 +3,8 @@
  * page, the popup's figures against the sandbox's data, a wrong token, offline, a 429 burst.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from '../../sandbox/browser';
-import { connectThroughOptions, OPTIONS_PATH, POPUP_PATH, readPopup } from '../../sandbox/drive';
+import { type ExtensionSession, launchWithExtension } from '../../sandbox/harness/browser';
+import { connectThroughOptions, OPTIONS_PATH, POPUP_PATH, readPopup } from '../../sandbox/harness/drive';
 import {
   type KeepingSandbox,
   SANDBOX_ORGANISATION_ID,

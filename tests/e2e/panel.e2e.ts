@@ -7,12 +7,12 @@
 import { format, parseISO, subMonths } from 'date-fns';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXACT_ORIGIN, type ExtensionSession, launchWithExtension } from '../../sandbox/browser';
-import { connectThroughOptions } from '../../sandbox/drive';
-import { addSavedInvoice } from '../../sandbox/exact/fixtures';
-import { DEFAULT_DIVISION } from '../../sandbox/exact/seed';
+import { DEFAULT_DIVISION } from '../../sandbox/exact/model/seed';
 import { type ExactSandbox, startExactSandbox } from '../../sandbox/exact/server';
-import { buildEntry } from '../../sandbox/keeping/entry-factory';
+import { addSavedInvoice } from '../../sandbox/exact/testing/fixtures';
+import { EXACT_ORIGIN, type ExtensionSession, launchWithExtension } from '../../sandbox/harness/browser';
+import { connectThroughOptions } from '../../sandbox/harness/drive';
+import { buildEntry } from '../../sandbox/keeping/model/entry-factory';
 import {
   type KeepingSandbox,
   SANDBOX_ORGANISATION_ID,

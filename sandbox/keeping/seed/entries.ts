@@ -3,10 +3,10 @@
  * they take part in, usually a lunch break, now and then a day of leave or sickness. Generated
  * from today backwards so a requested entry count cuts off the oldest days, never recent ones.
  */
-import type { EntrySpec } from '../entry-factory';
-import type { Random } from '../prng';
-import { addDays, isoWeekday, zonedInstant } from '../time-zone';
-import type { OrganisationData, Project, Purpose } from '../types';
+import type { EntrySpec } from '../model/entry-factory';
+import type { Random } from '../model/prng';
+import { addDays, isoWeekday, zonedInstant } from '../model/time-zone';
+import type { OrganisationData, Project, Purpose } from '../model/types';
 import { NOTES_BY_TASK } from './notes';
 
 /** Part-timers: user id → weekdays they do not work (1 = Monday). */

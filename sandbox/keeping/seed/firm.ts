@@ -3,7 +3,7 @@
  * (surname prefixes, apostrophes, ampersands), clients with codes, and projects covering every
  * direct/indirect setting Keeping has. Fixed data: only the entries depend on the random seed.
  */
-import type { Client, OrganisationData, Project, ProjectDirect, Task, User } from '../types';
+import type { Client, OrganisationData, Project, ProjectDirect, Task, User } from '../model/types';
 
 export const SANDBOX_ORGANISATION_ID = 40517;
 export const SANDBOX_USER_IDS = { admin: 55401, member: 55406, otherAccount: 55490 } as const;

@@ -3,9 +3,9 @@
  * bookkeeping office on the free plan with an `hours` timesheet (no start/end, no direct hours),
  * so the other Keeping configuration is served too, and cross-organisation access can be refused.
  */
-import { buildEntry } from '../entry-factory';
-import { addDays, isoWeekday } from '../time-zone';
-import type { OrganisationData } from '../types';
+import { buildEntry } from '../model/entry-factory';
+import { addDays, isoWeekday } from '../model/time-zone';
+import type { OrganisationData } from '../model/types';
 import { SANDBOX_USER_IDS } from './firm';
 
 export const OTHER_ORGANISATION_ID = 40622;

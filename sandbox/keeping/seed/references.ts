@@ -3,9 +3,9 @@
  * through Keeping's own Exact Online integration for three clients' older months (which locks
  * those entries, as Keeping does). Recent months stay open for Urenbrug to invoice.
  */
-import type { Random } from '../prng';
-import { addDays } from '../time-zone';
-import type { ExternalReference, OrganisationData } from '../types';
+import type { Random } from '../model/prng';
+import { addDays } from '../model/time-zone';
+import type { ExternalReference, OrganisationData } from '../model/types';
 
 const INVOICED_BY_KEEPING = [123401, 123402, 123403];
 const JIRA_CLIENT = 123403;

@@ -3,9 +3,9 @@
  * so far with a running timer and a break, an entry past midnight, entries across both 2026 DST
  * changes, leave, sickness, and notes that are hostile to naive HTML rendering.
  */
-import type { EntrySpec } from '../entry-factory';
-import { addDays, isoWeekday, localDate, localMinutesOfDay, zonedInstant } from '../time-zone';
-import type { ExternalReference, OrganisationData, Purpose } from '../types';
+import type { EntrySpec } from '../model/entry-factory';
+import { addDays, isoWeekday, localDate, localMinutesOfDay, zonedInstant } from '../model/time-zone';
+import type { ExternalReference, OrganisationData, Purpose } from '../model/types';
 import { SANDBOX_USER_IDS, TASK } from './firm';
 import { HOSTILE_NOTES, LONG_NOTE } from './notes';
 

@@ -5,10 +5,11 @@
  * notes; and never assumes a write took — every line is read back and compared.
  */
 import type { Locale } from '../../core/locale';
+import { divisionFromUrl } from './division';
 import { isShown, typeInto } from './fields';
 import { gridTable, isEmptyRow, liveRows, type RowFields, readRow, rowFields } from './grid';
 import { parseAmountCents, parseScaled } from './page-numbers';
-import { ANCHORS, DIVISION_PARAM, ENTRY_ID_PARAM, findAnchor, ROW_FIELDS } from './selectors';
+import { ANCHORS, ENTRY_ID_PARAM, findAnchor, ROW_FIELDS } from './selectors';
 import {
   type ExactInvoicePage,
   type GridRow,
@@ -44,11 +45,6 @@ function normaliseGuid(value: string): string | null {
   return match ? match[0].toLowerCase() : null;
 }
 
-export function readDivision(href: string): number | null {
-  const match = DIVISION_PARAM.exec(href);
-  return match ? Number(match[1]) : null;
-}
-
 export function createExactInvoicePage(doc: Document): ExactInvoicePage {
   const win = doc.defaultView;
   if (!win) throw new Error('The invoice document has no window');
@@ -60,7 +56,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
   };
 
   function readScreen(): InvoiceScreen {
-    const division = readDivision(win?.location.href ?? '');
+    const division = divisionFromUrl(win?.location.href ?? '');
     if (division === null) throw new ScreenChangedError('_Division_');
     const entryField = findAnchor<HTMLInputElement>(doc, ANCHORS.entryId);
     const fromUrl = ENTRY_ID_PARAM.exec(win?.location.href ?? '')?.[1] ?? '';
@@ -242,7 +238,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
     onSaved(callback, signal) {
       // Saving is a postback: the page that saved is gone before Exact answers. Remember the
       // click in the tab's session, and report the save on the page that comes back with an id.
-      const division = readDivision(win.location.href);
+      const division = divisionFromUrl(win.location.href);
       const key = `${SAVING_FLAG}${division}`;
       const save = findAnchor(doc, ANCHORS.saveButton);
       save?.addEventListener('click', () => win.sessionStorage.setItem(key, '1'), { capture: true, signal });

@@ -6,9 +6,9 @@
  */
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSavedInvoice } from '../../../sandbox/exact/fixtures';
-import { DEFAULT_DIVISION } from '../../../sandbox/exact/seed';
+import { DEFAULT_DIVISION } from '../../../sandbox/exact/model/seed';
 import { type ExactSandbox, startExactSandbox } from '../../../sandbox/exact/server';
+import { addSavedInvoice } from '../../../sandbox/exact/testing/fixtures';
 import { detectInvoiceScreen } from './screen';
 
 let exact: ExactSandbox;

@@ -7,10 +7,10 @@ import { render } from 'preact';
 import { toUrenbrugError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import type { ExactInvoicePage } from '../exact/types';
-import { ErrorBoundary } from './error-boundary';
+import { createPanelModel } from './model/panel-model';
 import css from './panel.css?inline';
 import { PanelApp } from './panel-app';
-import { createPanelModel } from './panel-model';
+import { ErrorBoundary } from './sections/error-boundary';
 
 export const panelCss: string = css;
 

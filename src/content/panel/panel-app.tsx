@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
-import { ClientSection } from './client-section';
-import { EntriesSection } from './entries-section';
-import { ErrorNotice } from './error-notice';
-import { FillSection } from './fill-section';
-import { LineOptionsSection } from './line-options-section';
-import type { PanelModel } from './panel-model';
-import { PanelWarning } from './panel-warning';
-import { PeriodSection } from './period-section';
-import { PreviewSection } from './preview-section';
+import type { PanelModel } from './model/panel-model';
+import { ClientSection } from './sections/client-section';
+import { EntriesSection } from './sections/entries-section';
+import { ErrorNotice } from './sections/error-notice';
+import { FillSection } from './sections/fill-section';
+import { LineOptionsSection } from './sections/line-options-section';
+import { PanelWarning } from './sections/panel-warning';
+import { PeriodSection } from './sections/period-section';
+import { PreviewSection } from './sections/preview-section';
 
 const COLLAPSED_KEY = 'urenbrug.panelCollapsed';
 

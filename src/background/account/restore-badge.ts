@@ -1,0 +1,24 @@
+/**
+ * Puts today's cached total back on the badge when the browser starts or the extension is
+ * installed or updated (the badge does not survive either). Reads the cache only: no request to
+ * Keeping, which asks for no background polling.
+ */
+
+import { cachedToday } from '../cache/today';
+import type { WorkerDependencies } from '../dependencies';
+import { clearBadge, showTodayOnBadge } from './badge';
+import { getConnection } from './connection';
+
+export async function restoreBadge(services: WorkerDependencies): Promise<void> {
+  const connection = await getConnection();
+  if (!connection) {
+    await clearBadge();
+    return;
+  }
+  const view = await cachedToday({
+    db: await services.db(),
+    organisationId: connection.organisationId,
+    now: services.now,
+  });
+  await showTodayOnBadge(view, services.now());
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from '../../shared/browser';
+import { UrenbrugError } from '../../shared/errors';
+import { saveConnection } from '../account/connection';
+import { sampleEntry, sampleUser } from '../testing/db-fixtures';
+import type { FakeBrowser } from '../testing/fake-browser';
+import { BAKKERIJ, draftRef, ORG, type PanelSetup, setupPanel } from '../testing/panel-setup';
+
+vi.mock('../../shared/browser', async () => {
+  const { createFakeBrowser } = await import('../testing/fake-browser');
+  return { browser: createFakeBrowser() };
+});
+const fake = browser as unknown as FakeBrowser;
+
+const MAY = { from: '2026-05-01', to: '2026-05-31', keepingClientId: BAKKERIJ };
+const ids = (view: { entries: { id: number }[] }) => view.entries.map((entry) => entry.id);
+
+let setup: PanelSetup;
+beforeEach(async () => {
+  fake.testing.reset();
+  setup = await setupPanel();
+});
+afterEach(() => setup.close());
+
+describe('entries.range', () => {
+  it('answers from the cache at once, then fresh from Keeping, then from the cache with its age', async () => {
+    const { handlers } = setup.start();
+    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual({
+      entries: [],
+      fetchedAt: null,
+      localLinks: {},
+    });
+    expect(setup.client.reportTimeEntries).not.toHaveBeenCalled();
+
+    const fresh = await handlers['entries.range']({ ...MAY, fresh: true });
+    // A team member asks for exactly their own entries (keeping-api.md §3.6).
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledWith(ORG, {
+      from: '2026-05-01',
+      to: '2026-05-31',
+      clientIds: [BAKKERIJ],
+      userIds: [sampleUser().id],
+    });
+    expect(ids(fresh)).toEqual([101, 102]);
+    expect(fresh.fetchedAt).toBe(Date.parse('2026-06-12T08:00:00Z'));
+
+    setup.advance(60_000);
+    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual(fresh);
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
+  });
+
+  it('asks an administrator for everyone’s entries', async () => {
+    setup.close();
+    setup = await setupPanel({ me: sampleUser({ role: 'administrator' }) });
+    const { handlers } = setup.start();
+    const view = await handlers['entries.range']({ ...MAY, fresh: true });
+    expect(setup.client.reportTimeEntries.mock.calls[0]?.[1].userIds).toBeUndefined();
+    expect(ids(view)).toEqual([101, 104, 102]);
+  });
+
+  it('drops entries Keeping no longer has for that client, and keeps other clients’ and days’ entries', async () => {
+    const { handlers } = setup.start();
+    await handlers['entries.range']({ ...MAY, fresh: true });
+    await handlers['entries.range']({ ...MAY, keepingClientId: 222, fresh: true });
+    await handlers['entries.range']({ ...MAY, from: '2026-06-01', to: '2026-06-30', fresh: true });
+
+    setup.keeping.remove(101);
+    setup.keeping.set(sampleEntry({ id: 106, date: '2026-05-29', start: null, end: null }));
+    expect(ids(await handlers['entries.range']({ ...MAY, fresh: true }))).toEqual([102, 106]);
+    expect(ids(await handlers['entries.range']({ ...MAY, keepingClientId: 222, fresh: false }))).toEqual([
+      103,
+    ]);
+    expect(
+      ids(await handlers['entries.range']({ ...MAY, from: '2026-06-01', to: '2026-06-30', fresh: false })),
+    ).toEqual([105]);
+  });
+
+  it('leaves the cache as it was when the fetch fails, and passes the error on', async () => {
+    const { handlers } = setup.start();
+    const first = await handlers['entries.range']({ ...MAY, fresh: true });
+    setup.client.reportTimeEntries.mockRejectedValueOnce(new UrenbrugError('network', 'offline'));
+    setup.advance(60_000);
+    await expect(handlers['entries.range']({ ...MAY, fresh: true })).rejects.toMatchObject({
+      code: 'network',
+    });
+    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual(first);
+  });
+
+  it('refuses what Keeping sent outside the range and keeps the cache', async () => {
+    const { handlers } = setup.start();
+    const first = await handlers['entries.range']({ ...MAY, fresh: true });
+    setup.client.reportTimeEntries.mockResolvedValueOnce([sampleEntry({ id: 200, date: '2026-07-01' })]);
+    await expect(handlers['entries.range']({ ...MAY, fresh: true })).rejects.toMatchObject({
+      code: 'unexpected_response',
+    });
+    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual(first);
+  });
+
+  it('writes nothing when the connection changed while Keeping answered', async () => {
+    const { handlers } = setup.start();
+    setup.client.reportTimeEntries.mockImplementationOnce(async () => {
+      await saveConnection({ token: 'pat-other', organisationId: ORG, organisationName: 'x', userName: 'y' });
+      return [sampleEntry({ id: 101, date: '2026-05-04' })];
+    });
+    await expect(handlers['entries.range']({ ...MAY, fresh: true })).rejects.toMatchObject({
+      code: 'not_connected',
+    });
+    expect(await setup.db.count('entries')).toBe(0);
+  });
+
+  it('includes this install’s links of the returned entries', async () => {
+    const { handlers } = setup.start();
+    await handlers['entries.range']({ ...MAY, fresh: true });
+    await handlers['invoice.link']({ ref: draftRef(), invoiceNumber: null, entryIds: [102] });
+    const view = await handlers['entries.range']({ ...MAY, fresh: false });
+    expect(view.localLinks).toEqual({ 102: { invoiceKey: '7:draft:draft-1', invoiceLabel: '' } });
+  });
+
+  it.each([
+    ['a reversed range', { ...MAY, from: '2026-06-01' }],
+    ['an impossible date', { ...MAY, to: '2026-02-30' }],
+    ['more than a year', { ...MAY, from: '2025-01-01' }],
+    ['a fractional client id', { ...MAY, keepingClientId: 1.5 }],
+    ['a client id as text', { ...MAY, keepingClientId: '123456' }],
+  ])('refuses %s without asking Keeping', async (_label, request) => {
+    const { handlers } = setup.start();
+    await expect(
+      handlers['entries.range']({ ...(request as typeof MAY), fresh: true }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(setup.client.reportTimeEntries).not.toHaveBeenCalled();
+  });
+
+  it('says not_connected without a connection', async () => {
+    fake.testing.reset();
+    const { handlers } = setup.start();
+    await expect(handlers['entries.range']({ ...MAY, fresh: false })).rejects.toMatchObject({
+      code: 'not_connected',
+    });
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Reference data for the Exact panel: organisation, "me", projects, tasks, clients and users.
+ * Served from the cache; refetched when missing or older than REFERENCE_MAX_AGE_MS (projects and
+ * tasks change rarely, and Keeping asks for no polling). Users need the `team` scope, which only
+ * administrators have: on 403 the list is just "me".
+ */
+import type { Organisation, User } from '../../core/entry';
+import { UrenbrugError } from '../../shared/errors';
+import {
+  fetchKeys,
+  type ReferenceData,
+  readFetch,
+  readReference,
+  replaceReference,
+  type UrenbrugDatabase,
+} from '../db/database';
+import type { BackgroundClient } from '../dependencies';
+import { organisationAndMe } from './organisation-access';
+import { REFERENCE_MAX_AGE_MS } from './today';
+
+export interface PanelReference {
+  organisation: Organisation;
+  me: User;
+}
+
+export interface PanelReferenceDeps {
+  db: UrenbrugDatabase;
+  organisationId: number;
+  now: () => number;
+  client: () => Promise<BackgroundClient>;
+  /** False when the connection changed while Keeping answered: then nothing is written. */
+  stillConnected: () => Promise<boolean>;
+}
+
+function isFresh(fetchedAt: number | undefined, now: number): boolean {
+  // A fetch time in the future means the clock moved back: do not trust it.
+  return fetchedAt !== undefined && fetchedAt <= now && now - fetchedAt < REFERENCE_MAX_AGE_MS;
+}
+
+async function fetchUsers(client: BackgroundClient, organisationId: number, me: User): Promise<User[]> {
+  try {
+    return await client.users(organisationId);
+  } catch (error) {
+    if (error instanceof UrenbrugError && error.code === 'forbidden') return [me];
+    throw error;
+  }
+}
+
+/**
+ * Makes sure the cache holds fresh enough reference data and answers the organisation and "me".
+ * A failed refresh is thrown only when there is nothing usable cached; otherwise the panel works
+ * on the older data (the next open tries again).
+ */
+export async function ensurePanelReference(deps: PanelReferenceDeps): Promise<PanelReference> {
+  const { db, organisationId } = deps;
+  const now = deps.now();
+  const [[organisation], [me], referenceFetch, usersFetch] = await Promise.all([
+    readReference(db, organisationId, 'organisation'),
+    readReference(db, organisationId, 'me'),
+    readFetch(db, fetchKeys.reference(organisationId)),
+    readFetch(db, fetchKeys.users(organisationId)),
+  ]);
+  const referenceFresh = isFresh(referenceFetch?.fetchedAt, now);
+  const usersFresh = isFresh(usersFetch?.fetchedAt, now);
+  if (organisation && me && referenceFresh && usersFresh) return { organisation, me };
+  try {
+    return await refresh(deps, !referenceFresh, !usersFresh);
+  } catch (error) {
+    const stale = error instanceof UrenbrugError && error.code === 'not_connected';
+    if (organisation && me && referenceFetch && !stale) return { organisation, me };
+    throw error;
+  }
+}
+
+async function refresh(
+  deps: PanelReferenceDeps,
+  wantReference: boolean,
+  wantUsers: boolean,
+): Promise<PanelReference> {
+  const { db, organisationId } = deps;
+  const client = await deps.client();
+  const { organisation, me } = await organisationAndMe(client, organisationId);
+  const { projects: projectsOn, tasks: tasksOn } = organisation.features;
+  const [project, task, clients, users] = await Promise.all([
+    wantReference && projectsOn ? client.projects(organisationId) : wantReference ? [] : undefined,
+    wantReference && tasksOn ? client.tasks(organisationId) : wantReference ? [] : undefined,
+    // Clients follow the projects toggle (keeping-api.md §1.4).
+    wantReference && projectsOn ? client.clients(organisationId) : wantReference ? [] : undefined,
+    wantUsers ? fetchUsers(client, organisationId, me) : undefined,
+  ]);
+  if (!(await deps.stillConnected())) {
+    throw new UrenbrugError('not_connected', 'The connection changed while Keeping answered');
+  }
+
+  const fetchedAt = deps.now();
+  const data: ReferenceData = { organisation: [organisation], me: [me] };
+  if (project && task && clients) Object.assign(data, { project, task, client: clients });
+  if (users) data.user = users;
+  await replaceReference(
+    db,
+    organisationId,
+    data,
+    wantReference ? { key: fetchKeys.reference(organisationId), record: { fetchedAt } } : undefined,
+  );
+  // A separate record, so today's refresh (which does not fetch users) does not hide their age.
+  if (users) await db.put('fetches', { fetchedAt }, fetchKeys.users(organisationId));
+  return { organisation, me };
+}

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from '../../shared/browser';
+import { CONTENT_SCRIPT_MESSAGES, type Envelope, type MessageName } from '../../shared/messages';
+import { FAKE_EXTENSION_ID, FAKE_ORIGIN, type FakeBrowser } from '../testing/fake-browser';
+import { type PanelSetup, setupPanel } from '../testing/panel-setup';
+import { createRouter, type Sender } from './router';
+
+vi.mock('../../shared/browser', async () => {
+  const { createFakeBrowser } = await import('../testing/fake-browser');
+  return { browser: createFakeBrowser() };
+});
+const fake = browser as unknown as FakeBrowser;
+
+const self = { id: FAKE_EXTENSION_ID, origin: FAKE_ORIGIN };
+const optionsPage: Sender = { id: FAKE_EXTENSION_ID, url: `${FAKE_ORIGIN}src/options/index.html` };
+const exactFrame: Sender = {
+  id: FAKE_EXTENSION_ID,
+  url: 'https://start.exactonline.nl/docs/SlsEntry.aspx',
+  tab: { url: 'https://start.exactonline.nl/docs/MenuPortal.aspx' },
+};
+const DATA_MESSAGES: MessageName[] = [
+  'backup.export',
+  'backup.import',
+  'writeback.status',
+  'writeback.retry',
+];
+
+let setup: PanelSetup;
+let route: ReturnType<typeof createRouter>;
+beforeEach(async () => {
+  fake.testing.reset();
+  setup = await setupPanel();
+  route = createRouter(setup.start({ holdWriteBack: true }).handlers, () => self);
+});
+afterEach(() => setup.close());
+
+const envelope = (name: MessageName, data: unknown = {}) => ({ urenbrug: 1, name, data }) as Envelope;
+
+describe('backup and write-back status: extension pages only', () => {
+  it('refuses backup.export (and the other data messages) to a content script', async () => {
+    for (const name of DATA_MESSAGES) {
+      expect(CONTENT_SCRIPT_MESSAGES.has(name)).toBe(false);
+      const reply = await route(envelope(name, { text: '{}' }), exactFrame);
+      expect(reply, name).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_allowed' }) });
+    }
+  });
+
+  it('answers backup.export to the options page, and a refused import crosses as a typed error', async () => {
+    expect(await route(envelope('backup.export'), optionsPage)).toMatchObject({
+      ok: true,
+      value: { format: 'urenbrug-backup', version: 1 },
+    });
+    expect(await route(envelope('backup.import', { text: 'nope' }), optionsPage)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/^backup:not_json /) },
+    });
+  });
+});

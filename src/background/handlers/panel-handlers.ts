@@ -1,0 +1,143 @@
+import { type Connection, getConnection, requireConnection, stillConnectedAs } from '../account/connection';
+import { resolveLanguage } from '../account/settings-store';
+import { cachedRange, refreshRange } from '../cache/entries-range';
+import { panelContext } from '../cache/panel-context';
+import type { WorkerDependencies } from '../dependencies';
+import {
+  type InvoiceChange,
+  invoiceSaved,
+  linkEntries,
+  loadInvoice,
+  recordFill,
+  saveSelection,
+  unlinkEntries,
+} from '../records/invoice-store';
+import { saveClientMapping, saveLineDefaults } from '../records/mappings-store';
+import type { WriteBack } from '../write-back/runner';
+import type { Handler } from './handler-types';
+import {
+  clientMappingSchema,
+  divisionSchema,
+  filledLinesSchema,
+  invoiceRefSchema,
+  lineDefaultsSchema,
+  linkSchema,
+  parseRequest,
+  rangeSchema,
+  savedSchema,
+  selectionSchema,
+  unlinkSchema,
+} from './request-schemas';
+
+export type PanelMessageName =
+  | 'panel.context'
+  | 'entries.range'
+  | 'mapping.saveClient'
+  | 'lineDefaults.save'
+  | 'invoice.load'
+  | 'invoice.saveSelection'
+  | 'invoice.recordFill'
+  | 'invoice.saved'
+  | 'invoice.link'
+  | 'invoice.unlink';
+
+export type PanelHandlers = { [N in PanelMessageName]: Handler<N> };
+
+export function createPanelHandlers(services: WorkerDependencies, writeBack: WriteBack): PanelHandlers {
+  const lazyClientFor = (connection: Connection) => async () =>
+    services.createClient(connection.token, await resolveLanguage());
+
+  async function invoiceContext() {
+    const connection = await requireConnection();
+    return {
+      db: await services.db(),
+      context: { organisationId: connection.organisationId, now: services.now },
+    };
+  }
+
+  function answer(change: InvoiceChange) {
+    if (change.queued > 0) void writeBack.resume();
+    return change.record;
+  }
+
+  return {
+    async 'panel.context'(data) {
+      const { division } = parseRequest(divisionSchema, data, 'panel request');
+      const connection = await getConnection();
+      const db = await services.db();
+      if (!connection) return panelContext({ db, connection, now: services.now }, division);
+      return panelContext(
+        {
+          db,
+          connection,
+          now: services.now,
+          client: lazyClientFor(connection),
+          stillConnected: stillConnectedAs(connection),
+        },
+        division,
+      );
+    },
+
+    async 'entries.range'(data) {
+      const { fresh, ...query } = parseRequest(rangeSchema, data, 'period');
+      const connection = await requireConnection();
+      const deps = { db: await services.db(), organisationId: connection.organisationId, now: services.now };
+      if (!fresh) return cachedRange(deps, query);
+      return refreshRange(
+        { ...deps, client: await lazyClientFor(connection)(), stillConnected: stillConnectedAs(connection) },
+        query,
+      );
+    },
+
+    async 'mapping.saveClient'(data) {
+      const mapping = parseRequest(clientMappingSchema, data, 'customer mapping');
+      const connection = await requireConnection();
+      return saveClientMapping(await services.db(), connection.organisationId, mapping);
+    },
+
+    async 'lineDefaults.save'(data) {
+      const defaults = parseRequest(lineDefaultsSchema, data, 'line defaults');
+      const connection = await requireConnection();
+      return saveLineDefaults(await services.db(), connection.organisationId, defaults);
+    },
+
+    async 'invoice.load'(data) {
+      const ref = parseRequest(invoiceRefSchema, data, 'invoice reference');
+      const connection = await getConnection();
+      if (!connection) return null;
+      return loadInvoice(await services.db(), connection.organisationId, ref);
+    },
+
+    async 'invoice.saveSelection'(data) {
+      const ref = parseRequest(invoiceRefSchema, data?.ref, 'invoice reference');
+      const selection = parseRequest(selectionSchema, data?.selection, 'selection');
+      const { db, context } = await invoiceContext();
+      return answer(await saveSelection(db, context, ref, selection));
+    },
+
+    async 'invoice.recordFill'(data) {
+      const ref = parseRequest(invoiceRefSchema, data?.ref, 'invoice reference');
+      const lines = parseRequest(filledLinesSchema, data?.lines, 'filled lines');
+      const { db, context } = await invoiceContext();
+      return answer(await recordFill(db, context, ref, lines));
+    },
+
+    async 'invoice.saved'(data) {
+      const { draft, invoiceId, invoiceNumber } = parseRequest(savedSchema, data, 'saved invoice');
+      const { db, context } = await invoiceContext();
+      return answer(await invoiceSaved(db, context, draft, invoiceId, invoiceNumber));
+    },
+
+    async 'invoice.link'(data) {
+      const { ref, invoiceNumber, entryIds } = parseRequest(linkSchema, data, 'link');
+      const { db, context } = await invoiceContext();
+      return answer(await linkEntries(db, context, ref, invoiceNumber, entryIds));
+    },
+
+    async 'invoice.unlink'(data) {
+      const { ref, entryIds } = parseRequest(unlinkSchema, data, 'unlink');
+      const { db, context } = await invoiceContext();
+      return answer(await unlinkEntries(db, context, ref, entryIds));
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Run-time checks of the Exact panel's requests. They come from a content script, which runs in a
+ * page we do not control, so every field is checked, normalised (trimmed codes, lower-case GUIDs)
+ * and stripped of extra keys before anything is stored.
+ */
+import { differenceInCalendarDays } from 'date-fns';
+import * as v from 'valibot';
+import { GROUPINGS } from '../../core/grouping';
+import { parseYmd } from '../../core/period';
+import { ROUNDING_UNITS } from '../../core/rounding';
+import { UrenbrugError } from '../../shared/errors';
+
+/** Keeping's /report/time-entries has no documented limit; a year is what a bookkeeper needs. */
+export const MAX_RANGE_DAYS = 366;
+/** More ids than any invoice holds; a larger list is a bug or an attack, not a selection. */
+const MAX_IDS = 50_000;
+const MAX_LINES = 2_000;
+const MAX_RULES = 10_000;
+
+const positiveId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
+const idList = v.pipe(v.array(positiveId), v.maxLength(MAX_IDS));
+const cents = v.pipe(v.number(), v.safeInteger());
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const trimmedText = (min: number, max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
+
+const ymd = v.pipe(
+  v.string(),
+  v.check((value) => parseYmd(value) !== null, 'must be a date (Y-m-d)'),
+);
+
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
+
+/** Exact spells the same GUID with or without braces, in either case. */
+const invoiceIdSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(GUID, 'must be a GUID'),
+  v.transform((value) => value.toLowerCase().replace(GUID, '$1')),
+);
+
+export const invoiceRefSchema = v.pipe(
+  v.object({
+    division: positiveId,
+    invoiceId: v.nullable(invoiceIdSchema),
+    draftKey: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a short token'))),
+  }),
+  v.check((ref) => ref.invoiceId !== null || ref.draftKey !== null, 'needs an invoice id or a draft key'),
+);
+
+const periodSchema = v.variant('preset', [
+  v.object({ preset: v.picklist(['last_month', 'this_month', 'last_week', 'this_week']) }),
+  v.object({ preset: v.literal('custom'), from: ymd, to: ymd }),
+]);
+
+export const selectionSchema = v.object({
+  keepingClientId: v.nullable(positiveId),
+  period: periodSchema,
+  hours: v.picklist(['direct', 'all']),
+  projectIds: v.nullable(idList),
+  userIds: v.nullable(idList),
+  includeBilled: v.boolean(),
+  excludedEntryIds: idList,
+  confirmedBilledEntryIds: idList,
+  grouping: v.picklist(GROUPINGS),
+  rounding: v.object({
+    unit: v.picklist(ROUNDING_UNITS),
+    mode: v.picklist(['up', 'nearest']),
+    scope: v.picklist(['entry', 'line']),
+  }),
+  template: text(2_000),
+});
+
+export const filledLineSchema = v.object({
+  lineKey: trimmedText(1, 500),
+  rowId: trimmedText(1, 100),
+  entryIds: idList,
+  itemCode: text(100),
+  description: text(10_000),
+  quantityText: text(40),
+  unitPriceCents: cents,
+  amountCents: cents,
+  minutes: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  hash: trimmedText(1, 200),
+  writtenAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+});
+
+export const filledLinesSchema = v.pipe(
+  v.array(filledLineSchema),
+  v.maxLength(MAX_LINES),
+  v.check(
+    (lines) => new Set(lines.map((line) => line.lineKey)).size === lines.length,
+    'line keys must be unique',
+  ),
+);
+
+const invoiceNumberSchema = trimmedText(1, 60);
+
+export const savedSchema = v.object({
+  draft: invoiceRefSchema,
+  invoiceId: invoiceIdSchema,
+  invoiceNumber: invoiceNumberSchema,
+});
+
+export const linkSchema = v.object({
+  ref: invoiceRefSchema,
+  invoiceNumber: v.nullable(invoiceNumberSchema),
+  entryIds: v.pipe(idList, v.minLength(1)),
+});
+
+export const unlinkSchema = v.object({ ref: invoiceRefSchema, entryIds: v.pipe(idList, v.minLength(1)) });
+
+export const clientMappingSchema = v.object({
+  division: positiveId,
+  exactCustomerCode: trimmedText(1, 60),
+  exactCustomerName: trimmedText(0, 255),
+  keepingClientId: positiveId,
+});
+
+export const lineDefaultsSchema = v.object({
+  defaultRateCents: v.pipe(cents, v.minValue(0)),
+  defaultItemCode: trimmedText(1, 60),
+  rules: v.pipe(
+    v.record(
+      v.pipe(v.string(), v.regex(/^p:\d{1,15}(:t:\d{1,15})?$/, 'must be a rate key')),
+      v.object({
+        rateCents: v.optional(v.nullable(v.pipe(cents, v.minValue(0)))),
+        itemCode: v.optional(v.nullable(trimmedText(1, 60))),
+      }),
+    ),
+    v.check((rules) => Object.keys(rules).length <= MAX_RULES, 'too many rules'),
+  ),
+});
+
+export const divisionSchema = v.object({ division: positiveId });
+
+export const rangeSchema = v.pipe(
+  v.object({ from: ymd, to: ymd, keepingClientId: positiveId, fresh: v.boolean() }),
+  v.check((range) => range.from <= range.to, 'from must not be after to'),
+  v.check(
+    (range) => differenceInCalendarDays(parseYmd(range.to)!, parseYmd(range.from)!) <= MAX_RANGE_DAYS,
+    `at most ${MAX_RANGE_DAYS} days`,
+  ),
+);
+
+/** The checked, normalised request, or an `invalid_request` error naming what was wrong. */
+export function parseRequest<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+  what: string,
+): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const detail = result.issues
+    .slice(0, 5)
+    .map((issue) => `${v.getDotPath(issue) ?? '(request)'}: ${issue.message}`)
+    .join('; ');
+  throw new UrenbrugError('invalid_request', `Invalid ${what}`, detail);
+}

@@ -1,0 +1,86 @@
+/**
+ * The shape of a backup file (format `urenbrug-backup`, version 1). A backup comes from a file the
+ * bookkeeper picked, which may be old, edited by hand or something else entirely, so every record
+ * is checked as strictly as a content script's request before anything is written.
+ */
+import * as v from 'valibot';
+import { invoiceKey } from '../../shared/invoice-types';
+import {
+  clientMappingSchema,
+  filledLinesSchema,
+  lineDefaultsSchema,
+  selectionSchema,
+} from '../handlers/request-schemas';
+
+export const BACKUP_FORMAT = 'urenbrug-backup';
+export const BACKUP_VERSION = 1;
+const MAX_RECORDS = 100_000;
+const MAX_IDS = 50_000;
+
+const positiveId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
+const idList = v.pipe(v.array(positiveId), v.maxLength(MAX_IDS));
+const epochMs = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+// Stored ids are already normalised (lower case, no braces): anything else was not written by us.
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function keyMatches(record: {
+  key: string;
+  division: number;
+  invoiceId: string | null;
+  draftKey: string | null;
+}) {
+  if (record.invoiceId === null && record.draftKey === null) return false;
+  return record.key === invoiceKey(record);
+}
+
+const storedInvoiceSchema = v.pipe(
+  v.object({
+    key: v.pipe(v.string(), v.maxLength(200)),
+    division: positiveId,
+    invoiceId: v.nullable(v.pipe(v.string(), v.regex(GUID, 'must be a lower-case GUID'))),
+    draftKey: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a short token'))),
+    organisationId: positiveId,
+    invoiceNumber: v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60))),
+    selection: v.nullable(selectionSchema),
+    lines: filledLinesSchema,
+    linkedEntryIds: idList,
+    associatedEntryIds: idList,
+    markedEntryIds: idList,
+    updatedAt: epochMs,
+  }),
+  v.check((record) => keyMatches(record), 'key does not match division, invoice id and draft key'),
+  // The `by-entry` index answers "which invoice bills this entry" from linkedEntryIds, so it is
+  // derived again rather than trusted: the union of the lines' entries and one-click links.
+  v.transform((record) => ({
+    ...record,
+    linkedEntryIds: [
+      ...new Set([...record.lines.flatMap((line) => line.entryIds), ...record.associatedEntryIds]),
+    ].sort((a, b) => a - b),
+  })),
+);
+
+const unique = <T>(keyOf: (item: T) => string, message: string) =>
+  v.check((items: T[]) => new Set(items.map(keyOf)).size === items.length, message);
+
+export const backupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.pipe(
+    v.string(),
+    v.check((value) => !Number.isNaN(Date.parse(value)), 'must be a timestamp'),
+  ),
+  organisationId: positiveId,
+  mappings: v.pipe(
+    v.array(clientMappingSchema),
+    v.maxLength(MAX_RECORDS),
+    unique((mapping) => `${mapping.division}:${mapping.exactCustomerCode}`, 'a customer is mapped twice'),
+  ),
+  lineDefaults: v.nullable(lineDefaultsSchema),
+  invoices: v.pipe(
+    v.array(storedInvoiceSchema),
+    v.maxLength(MAX_RECORDS),
+    unique((invoice) => invoice.key, 'an invoice appears twice'),
+  ),
+});
+
+export type ParsedBackup = v.InferOutput<typeof backupSchema>;

@@ -1,0 +1,111 @@
+/**
+ * Backup and restore of the bookkeeper's own work (mappings, line defaults, invoice records):
+ * what cannot be fetched from Keeping again. No token and no Keeping cache go into a backup.
+ * A restore checks the whole file before it writes, and then writes in one transaction, so a
+ * file that is wrong anywhere changes nothing (design.md §3).
+ */
+import * as v from 'valibot';
+import { backupError, MAX_BACKUP_BYTES } from '../../shared/backup-problem';
+import type { BackupDocument, BackupImportResult } from '../../shared/messages';
+import type { MappingRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type ParsedBackup } from './backup-schema';
+import { clientKey, lineDefaultsKey } from './mappings-store';
+
+/** Everything of one organisation that a backup holds, in a stable order. */
+export async function exportBackup(
+  db: UrenbrugDatabase,
+  organisationId: number,
+  now: number,
+): Promise<BackupDocument> {
+  const tx = db.transaction(['mappings', 'invoices']);
+  const [mappingRecords, invoiceRecords] = await Promise.all([
+    tx.objectStore('mappings').getAll(),
+    tx.objectStore('invoices').getAll(),
+    tx.done,
+  ]);
+  const mine = <T extends { organisationId: number }>(record: T) => record.organisationId === organisationId;
+  const ownMappings = mappingRecords.filter(mine);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    organisationId,
+    mappings: ownMappings.flatMap((record) => (record.kind === 'client' ? [record.value] : [])),
+    lineDefaults: ownMappings.find((record) => record.kind === 'lineDefaults')?.value ?? null,
+    invoices: invoiceRecords.filter(mine),
+  };
+}
+
+/** The checked backup, or an `invalid_request` error tagged with the reason (backup-problem.ts). */
+export function parseBackup(text: string, organisationId: number): ParsedBackup {
+  // Bytes, not characters: the limit is about the file the bookkeeper picked.
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_BACKUP_BYTES) {
+    throw backupError('too_large', `The file is ${bytes} bytes; at most ${MAX_BACKUP_BYTES}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw backupError('not_json', 'The file is not JSON', error instanceof Error ? error.message : undefined);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw backupError('format', 'The file is not an Urenbrug backup');
+  }
+  const { version, organisationId: owner } = raw as { version?: unknown; organisationId?: unknown };
+  if (version !== BACKUP_VERSION) {
+    throw backupError('version', `Backup version ${JSON.stringify(version)} is not supported`);
+  }
+  if (typeof owner === 'number' && owner !== organisationId) {
+    throw backupError('organisation', `The backup is of organisation ${owner}, not ${organisationId}`);
+  }
+  const result = v.safeParse(backupSchema, raw);
+  if (!result.success) {
+    const detail = result.issues
+      .slice(0, 5)
+      .map((issue) => `${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`)
+      .join('; ');
+    throw backupError('shape', 'The backup holds records that are not valid', detail);
+  }
+  const backup = result.output;
+  const stranger = backup.invoices.find((invoice) => invoice.organisationId !== organisationId);
+  if (backup.organisationId !== organisationId || stranger) {
+    throw backupError(
+      'organisation',
+      `The backup holds records of another organisation than ${organisationId}`,
+    );
+  }
+  return backup;
+}
+
+/** Writes a checked backup in one transaction: same keys are replaced, nothing is deleted. */
+export async function restoreBackup(db: UrenbrugDatabase, backup: ParsedBackup): Promise<BackupImportResult> {
+  const organisationId = backup.organisationId;
+  const mappingRecords: MappingRecord[] = backup.mappings.map((mapping) => ({
+    key: clientKey(organisationId, mapping),
+    kind: 'client',
+    organisationId,
+    division: mapping.division,
+    value: mapping,
+  }));
+  if (backup.lineDefaults) {
+    mappingRecords.push({
+      key: lineDefaultsKey(organisationId),
+      kind: 'lineDefaults',
+      organisationId,
+      value: backup.lineDefaults,
+    });
+  }
+  const invoices: StoredInvoice[] = backup.invoices;
+  const tx = db.transaction(['mappings', 'invoices'], 'readwrite');
+  await Promise.all([
+    ...mappingRecords.map((record) => tx.objectStore('mappings').put(record)),
+    ...invoices.map((invoice) => tx.objectStore('invoices').put(invoice)),
+    tx.done,
+  ]);
+  return {
+    mappings: backup.mappings.length,
+    lineDefaults: backup.lineDefaults !== null,
+    invoices: invoices.length,
+  };
+}

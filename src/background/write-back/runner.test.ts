@@ -1,0 +1,290 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { urenbrugReferenceId } from '../../core/billing';
+import { browser } from '../../shared/browser';
+import { UrenbrugError } from '../../shared/errors';
+import type { HandlerTable } from '../handlers/table';
+import { readAudit } from '../records/audit-log';
+import { sampleEntry } from '../testing/db-fixtures';
+import type { FakeBrowser } from '../testing/fake-browser';
+import {
+  DIVISION,
+  draftRef,
+  INVOICE_ID,
+  type PanelSetup,
+  savedRef,
+  setupPanel,
+} from '../testing/panel-setup';
+import { createWriteBack, MAX_WRITE_BACK_ATTEMPTS, retryDelayMs, type WriteBack } from './runner';
+
+vi.mock('../../shared/browser', async () => {
+  const { createFakeBrowser } = await import('../testing/fake-browser');
+  return { browser: createFakeBrowser() };
+});
+const fake = browser as unknown as FakeBrowser;
+
+const OURS = {
+  id: urenbrugReferenceId(DIVISION, INVOICE_ID),
+  type: 'generic_work_reference',
+  name: 'Factuur 20260042 (Exact Online)',
+  url: null,
+};
+const JIRA = { id: 'abc0123456789', type: 'jira_issue', name: 'BAK-12', url: null };
+const SAVED_KEY = `7:${INVOICE_ID}`;
+
+let setup: PanelSetup;
+let handlers: HandlerTable;
+let writeBack: WriteBack;
+
+beforeEach(async () => {
+  fake.testing.reset();
+  setup = await setupPanel();
+  // Held back, so each test decides when the queue runs.
+  ({ handlers, writeBack } = setup.start({ holdWriteBack: true }));
+  await handlers['entries.range']({
+    from: '2026-05-01',
+    to: '2026-05-31',
+    keepingClientId: 123456,
+    fresh: true,
+  });
+});
+afterEach(() => setup.close());
+
+async function saveWith(entryIds: number[]) {
+  await handlers['invoice.link']({ ref: draftRef(), invoiceNumber: null, entryIds });
+  return handlers['invoice.saved']({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+}
+const refsOf = (id: number) => setup.keeping.get(id)?.externalReferences;
+const auditOf = async () =>
+  (await readAudit(setup.db, SAVED_KEY))
+    .filter((record) => record.action.startsWith('writeback'))
+    .map((record) => [record.action, record.entryIds[0], record.detail?.replace(/^.*: /, '')]);
+
+describe('write-back after invoice.saved', () => {
+  it('adds Urenbrug’s reference and sends the entry’s other references back', async () => {
+    await saveWith([101, 102]);
+    expect(await setup.db.count('writeback')).toBe(2);
+    expect(await writeBack.resume()).toEqual({ done: 2, skipped: 0, failed: 0, pending: 0 });
+
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledWith(12345, 102, {
+      external_references: [JIRA, OURS],
+    });
+    expect(refsOf(101)).toEqual([OURS]);
+    expect(refsOf(102)).toEqual([JIRA, OURS]);
+    expect(await setup.db.count('writeback')).toBe(0);
+    expect(await auditOf()).toEqual([
+      ['writeback_done', 101, 'added'],
+      ['writeback_done', 102, 'added'],
+    ]);
+  });
+
+  it('reads before writing: an entry that already carries the reference is not patched again', async () => {
+    await saveWith([101]);
+    await writeBack.resume();
+    await handlers['invoice.saved']({ draft: savedRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+    await writeBack.resume();
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledOnce();
+    expect((await auditOf()).at(-1)).toEqual(['writeback_done', 101, 'already so']);
+  });
+
+  it('renames the reference in place when the invoice number changes', async () => {
+    setup.keeping.set(
+      sampleEntry({
+        id: 101,
+        date: '2026-05-04',
+        start: null,
+        end: null,
+        externalReferences: [{ ...OURS, name: 'Factuur (Exact Online)' }, JIRA],
+      }),
+    );
+    await saveWith([101]);
+    await writeBack.resume();
+    expect(refsOf(101)).toEqual([OURS, JIRA]);
+  });
+
+  it('takes only its own reference off again on unlink', async () => {
+    await saveWith([102]);
+    await writeBack.resume();
+    await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [102] });
+    await writeBack.resume();
+    expect(refsOf(102)).toEqual([JIRA]);
+    expect(setup.client.patchTimeEntry).toHaveBeenLastCalledWith(12345, 102, { external_references: [JIRA] });
+  });
+
+  it('unmarks entries that are no longer on the invoice when it is saved again', async () => {
+    await saveWith([101, 102]);
+    await writeBack.resume();
+    await handlers['invoice.recordFill']({ ref: savedRef(), lines: [] });
+    await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [101] });
+    await handlers['invoice.link']({ ref: savedRef(), invoiceNumber: null, entryIds: [102] });
+    await writeBack.resume();
+    expect(refsOf(101)).toEqual([]);
+    expect(refsOf(102)).toEqual([JIRA, OURS]);
+  });
+
+  it('a link undone before the queue ran leaves nothing to write', async () => {
+    await handlers['invoice.saved']({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+    await handlers['invoice.link']({ ref: savedRef(), invoiceNumber: null, entryIds: [101] });
+    await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [101] });
+    expect(await setup.db.count('writeback')).toBe(1);
+    await writeBack.resume();
+    expect(setup.client.patchTimeEntry).not.toHaveBeenCalled();
+    expect(refsOf(101)).toEqual([]);
+  });
+
+  it('does not lose a newer wish enqueued while the older one was being written', async () => {
+    await saveWith([101]);
+    const patch = setup.client.patchTimeEntry.getMockImplementation()!;
+    setup.client.patchTimeEntry.mockImplementationOnce(async (...args) => {
+      const result = await patch(...args);
+      await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [101] });
+      return result;
+    });
+    await writeBack.resume();
+    expect(refsOf(101)).toEqual([]);
+    expect(await setup.db.count('writeback')).toBe(0);
+  });
+});
+
+describe('write-back: what Keeping refuses', () => {
+  it('skips a locked entry without patching it, and says so in the audit log', async () => {
+    setup.keeping.set({ ...setup.keeping.get(101)!, locked: true });
+    await saveWith([101, 102]);
+    expect(await writeBack.resume()).toMatchObject({ done: 1, skipped: 1, pending: 0 });
+    expect(setup.client.patchTimeEntry).not.toHaveBeenCalledWith(12345, 101, expect.anything());
+    expect(await auditOf()).toContainEqual(['writeback_skipped', 101, 'locked']);
+  });
+
+  it('skips an entry locked between the read and the PATCH (403)', async () => {
+    setup.client.patchTimeEntry.mockRejectedValueOnce(
+      new UrenbrugError('forbidden', 'Keeping answered 403', 'locked', 403),
+    );
+    await saveWith([101]);
+    expect(await writeBack.resume()).toMatchObject({ skipped: 1, pending: 0 });
+    expect(await auditOf()).toEqual([['writeback_skipped', 101, 'locked']]);
+  });
+
+  it('skips an entry deleted in Keeping', async () => {
+    await saveWith([101]);
+    setup.keeping.remove(101);
+    expect(await writeBack.resume()).toMatchObject({ skipped: 1 });
+    expect(await auditOf()).toEqual([['writeback_skipped', 101, 'not found in Keeping']]);
+  });
+
+  it('skips an entry that already has ten references', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({ ...JIRA, id: `abc012345678${i}` }));
+    setup.keeping.set({ ...setup.keeping.get(101)!, externalReferences: ten });
+    await saveWith([101]);
+    await writeBack.resume();
+    expect(setup.client.patchTimeEntry).not.toHaveBeenCalled();
+    expect(await auditOf()).toEqual([['writeback_skipped', 101, 'too many references']]);
+  });
+
+  it('keeps a failed item queued with its error, stops the run, and retries on the next wake', async () => {
+    setup.client.patchTimeEntry.mockRejectedValueOnce(new UrenbrugError('network', 'offline'));
+    await saveWith([101, 102]);
+    expect(await writeBack.resume()).toMatchObject({ done: 0, failed: 0, pending: 2 });
+    const item = (await setup.db.getAll('writeback')).find((queued) => queued.entryId === 101)!;
+    expect(item).toMatchObject({ attempts: 1, state: 'pending', lastError: { code: 'network' } });
+    // The run stopped: 102 was not tried while Keeping could not be reached.
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledOnce();
+
+    // A wake soon after tries the others, but waits a little before trying 101 again.
+    expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 1 });
+    setup.advance(retryDelayMs(1));
+    expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 0 });
+    expect(refsOf(101)).toEqual([OURS]);
+  });
+
+  it('gives up after the maximum number of attempts and reports it', async () => {
+    setup.client.patchTimeEntry.mockRejectedValue(new UrenbrugError('server', 'Keeping answered 503'));
+    await saveWith([101]);
+    for (let run = 0; run < MAX_WRITE_BACK_ATTEMPTS; run++) {
+      await writeBack.resume();
+      setup.advance(retryDelayMs(MAX_WRITE_BACK_ATTEMPTS));
+    }
+    const [item] = await setup.db.getAll('writeback');
+    expect(item).toMatchObject({ state: 'failed', attempts: MAX_WRITE_BACK_ATTEMPTS });
+    expect((await auditOf()).map(([action]) => action)).toEqual(['writeback_failed']);
+    await writeBack.resume();
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledTimes(MAX_WRITE_BACK_ATTEMPTS);
+  });
+
+  it('fails at once, without retrying, when Keeping refuses the body (422)', async () => {
+    setup.client.patchTimeEntry.mockRejectedValueOnce(
+      new UrenbrugError('invalid_request', 'Keeping answered 422'),
+    );
+    await saveWith([101]);
+    expect(await writeBack.resume()).toMatchObject({ failed: 1, pending: 0 });
+    expect((await setup.db.getAll('writeback'))[0]).toMatchObject({ state: 'failed', attempts: 1 });
+  });
+
+  it('leaves the queue untouched when the token is refused (401), and does not ask again at once', async () => {
+    setup.client.timeEntries.mockRejectedValueOnce(new UrenbrugError('auth', 'Keeping answered 401'));
+    await saveWith([101]);
+    expect(await writeBack.resume()).toMatchObject({ done: 0, failed: 0, pending: 1 });
+    expect((await setup.db.getAll('writeback'))[0]).toMatchObject({ attempts: 0, state: 'pending' });
+    await writeBack.resume();
+    expect(setup.client.timeEntries).toHaveBeenCalledOnce();
+    setup.advance(60_000);
+    expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 0 });
+  });
+
+  it('fails an entry it never saw (not in the cache), since it cannot read it back', async () => {
+    await saveWith([999]);
+    setup.client.timeEntries.mockClear();
+    expect(await writeBack.resume()).toMatchObject({ failed: 1 });
+    expect(setup.client.timeEntries).not.toHaveBeenCalled();
+    expect((await auditOf())[0]?.[0]).toBe('writeback_failed');
+  });
+});
+
+describe('write-back queue lifetime', () => {
+  it('survives a worker restart and runs when the new worker resumes it', async () => {
+    await saveWith([101, 102]);
+    setup.close();
+    setup.db = await reopen(setup);
+    const restarted = createWriteBack(setup.services);
+    expect(await restarted.resume()).toMatchObject({ done: 2, pending: 0 });
+    expect(refsOf(102)).toEqual([JIRA, OURS]);
+  });
+
+  it('waits while disconnected, and one read per user and day serves several entries', async () => {
+    setup.keeping.set(sampleEntry({ id: 107, date: '2026-05-04', start: null, end: null }));
+    await handlers['entries.range']({
+      from: '2026-05-01',
+      to: '2026-05-31',
+      keepingClientId: 123456,
+      fresh: true,
+    });
+    await saveWith([101, 107]);
+    fake.testing.area.delete('connection');
+    expect(await writeBack.resume()).toEqual({ done: 0, skipped: 0, failed: 0, pending: 0 });
+    expect(await setup.db.count('writeback')).toBe(2);
+
+    fake.testing.area.set('connection', {
+      token: 't',
+      organisationId: 12345,
+      organisationName: 'x',
+      userName: 'y',
+    });
+    setup.client.timeEntries.mockClear();
+    expect(await writeBack.resume()).toMatchObject({ done: 2 });
+    expect(setup.client.timeEntries).toHaveBeenCalledOnce();
+  });
+
+  it('never runs two passes at once', async () => {
+    await saveWith([101]);
+    const [first, second] = [writeBack.resume(), writeBack.resume()];
+    expect(first).toBe(second);
+    await first;
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledOnce();
+  });
+});
+
+/** The same database, opened again as a new worker would. */
+async function reopen(current: PanelSetup) {
+  const { openUrenbrugDb } = await import('../db/database');
+  const db = await openUrenbrugDb(current.db.name);
+  current.services.db = async () => db;
+  return db;
+}

@@ -1,0 +1,381 @@
+/**
+ * The panel's state, composed from small models: the screen and invoice, the Keeping client,
+ * the selection and its entries, the preview, filling and linking. Created per mount (a
+ * factory, no module singletons) and torn down with the mount's AbortSignal.
+ */
+import { computed, effect, signal, untracked } from '@preact/signals';
+import { type Entry, userDisplayName } from '../../../core/entry';
+import { type InvoiceLinePlan, planInvoiceLines } from '../../../core/invoice-lines';
+import type { Locale } from '../../../core/locale';
+import type { NameIndex } from '../../../core/name-order';
+import { formatYmd } from '../../../core/period';
+import { toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
+import { language, setLanguagePreference } from '../../../shared/i18n';
+import {
+  type ClientMapping,
+  type FilledLine,
+  type InvoiceRecord,
+  type InvoiceRef,
+  invoiceKey,
+} from '../../../shared/invoice-types';
+import { type PanelContext, send } from '../../../shared/messages';
+import { divisionFromUrl } from '../../exact/division';
+import type { ExactInvoicePage, InvoiceScreen } from '../../exact/types';
+import { plannedLines } from '../../fill/page-lines';
+import { createClientModel } from './client-model';
+import { createEntriesModel } from './entries-model';
+import { createFillModel } from './fill-model';
+import { forgetDraft, refForScreen, storedDraftKey } from './invoice-ref';
+import { createLinkModel } from './link-model';
+import { createPageGuard, isScreenChanged } from './page-guard';
+import { createRatesModel } from './rates-model';
+import { type Scope, scopeEntries, tickedEntries } from './scope';
+import { createSelectionModel } from './selection-model';
+import { startSelectionSaver } from './selection-saver';
+
+export interface PanelOptions {
+  page: ExactInvoicePage | null;
+  screenProblem: string | null;
+  signal: AbortSignal;
+  /** The frame's sessionStorage (draft keys); null when unavailable. */
+  storage?: Storage | null;
+  /** The frame's URL, to find the division when the page module could not read the screen. */
+  url?: string;
+  saveDelayMs?: number;
+  now?: () => number;
+}
+
+export type PanelModel = ReturnType<typeof createPanelModel>;
+
+export function createPanelModel(options: PanelOptions) {
+  const now = options.now ?? Date.now;
+  const storage = options.storage ?? null;
+  const guard = createPageGuard(options.page, options.screenProblem);
+  const phase = signal<'loading' | 'ready'>('loading');
+  const screen = signal<InvoiceScreen | null>(null);
+  const division = signal<number | null>(null);
+  const context = signal<PanelContext | null>(null);
+  const mappings = signal<readonly ClientMapping[]>([]);
+  const contextError = signal<UrenbrugError | null>(null);
+  /** Failures of background calls that have no place of their own (saving the selection, …). */
+  const backgroundError = signal<UrenbrugError | null>(null);
+  const ref = signal<InvoiceRef | null>(null);
+  const record = signal<InvoiceRecord | null>(null);
+  /** Lines written this session whose record could not be stored: still ours to update. */
+  const localLines = signal<FilledLine[] | null>(null);
+
+  const today = (): string => context.value?.today ?? formatYmd(new Date(now()));
+  const selection = createSelectionModel(today);
+  const clients = computed(() => context.value?.clients ?? []);
+  const client = createClientModel({
+    clients,
+    mappings,
+    customer: computed(() => screen.value?.customer ?? null),
+    division: () => division.value,
+    setMappings: (next) => {
+      mappings.value = next;
+    },
+  });
+  const entries = createEntriesModel();
+  const rates = createRatesModel();
+
+  /** Numbers and dates on the invoice follow the page's format; the panel's own text follows the UI. */
+  const locale = computed((): Locale => screen.value?.numberLocale ?? language.value);
+  const names = computed((): NameIndex => {
+    const value = context.value;
+    return {
+      projects: new Map(value?.projects.map((project) => [project.id, project.name]) ?? []),
+      tasks: new Map(value?.tasks.map((task) => [task.id, task.name]) ?? []),
+      users: new Map(value?.users.map((user) => [user.id, userDisplayName(user)]) ?? []),
+    };
+  });
+  const personName = (userId: number): string => names.value.users?.get(userId) ?? `#${userId}`;
+  const projectName = (projectId: number): string => names.value.projects?.get(projectId) ?? `#${projectId}`;
+
+  const clientProjects = computed(() =>
+    (context.value?.projects ?? []).filter((project) => project.clientId === client.chosen.value),
+  );
+  const ownKey = computed(() => {
+    const value = ref.value;
+    return value ? invoiceKey(value) : null;
+  });
+  const storedLines = computed(() => localLines.value ?? record.value?.lines ?? []);
+  const ownEntryIds = computed(
+    () =>
+      new Set([
+        ...(record.value?.linkedEntryIds ?? []),
+        ...storedLines.value.flatMap((line) => line.entryIds),
+      ]),
+  );
+
+  const scope = computed((): Scope | null => {
+    const view = entries.view.value;
+    const range = selection.range.value;
+    if (!view || !range) return null;
+    return scopeEntries({
+      entries: view.entries,
+      clientProjectIds: new Set(clientProjects.value.map((project) => project.id)),
+      period: range,
+      projectIds: selection.projectIds.value,
+      userIds: selection.userIds.value,
+      hours: selection.hours.value,
+      localLinks: view.localLinks,
+      ownEntryIds: ownEntryIds.value,
+      ownInvoiceKey: ownKey.value,
+    });
+  });
+  const ticks = computed(() => ({
+    includeBilled: selection.includeBilled.value,
+    excluded: selection.excluded.value,
+    confirmedBilled: selection.confirmedBilled.value,
+  }));
+  const selected = computed((): Entry[] => (scope.value ? tickedEntries(scope.value, ticks.value) : []));
+  const entriesById = computed(
+    () => new Map((entries.view.value?.entries ?? []).map((entry) => [entry.id, entry])),
+  );
+
+  /** The preview, or the reason there is none (a bad rate or template never breaks the panel). */
+  const preview = computed((): { plan: InvoiceLinePlan | null; error: string | null } => {
+    const range = selection.range.value;
+    if (!range) return { plan: null, error: null };
+    try {
+      const plan = planInvoiceLines(selected.value, {
+        grouping: selection.grouping.value,
+        rounding: selection.rounding.value,
+        rates: rates.book.value,
+        template: selection.template.value,
+        locale: locale.value,
+        period: range,
+        names: names.value,
+      });
+      return { plan, error: null };
+    } catch (error) {
+      return { plan: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  const lines = computed(() => {
+    const plan = preview.value.plan;
+    return plan ? plannedLines(plan, entriesById.value, personName, locale.value) : [];
+  });
+
+  function takeRecord(next: InvoiceRecord): void {
+    record.value = next;
+    localLines.value = null;
+  }
+
+  const fill = createFillModel({
+    guard,
+    lines,
+    storedLines: () => storedLines.value,
+    ref: () => ref.value,
+    onRecorded: (next, written) => {
+      if (next) takeRecord(next);
+      else localLines.value = written;
+    },
+    now,
+  });
+  const link = createLinkModel({
+    ref,
+    invoiceNumber: () => screen.value?.invoiceNumber ?? record.value?.invoiceNumber ?? null,
+    onRecord: takeRecord,
+  });
+
+  function fail(error: unknown): void {
+    backgroundError.value = toUrenbrugError(error);
+  }
+
+  function watchEntries(): void {
+    let lastKey = '';
+    const dispose = effect(() => {
+      const id = client.chosen.value;
+      const range = selection.range.value;
+      const key = id === null || range === null ? '' : `${id}|${range.from}|${range.to}`;
+      if (key === lastKey) return;
+      lastKey = key;
+      untracked(() => {
+        if (id === null || range === null) entries.reset();
+        else void entries.load({ from: range.from, to: range.to, keepingClientId: id });
+      });
+    });
+    options.signal.addEventListener('abort', dispose, { once: true });
+  }
+
+  /** Set while the panel starts: a save reported then is handled before the record loads. */
+  let startupSave: ((saved: InvoiceScreen) => void) | null = null;
+
+  function watchPage(): void {
+    const page = guard.usable();
+    if (!page) return;
+    try {
+      page.onCustomerChange(() => rereadScreen(), options.signal);
+      page.onSaved((saved) => {
+        if (startupSave) startupSave(saved);
+        else void invoiceSaved(saved);
+      }, options.signal);
+    } catch (error) {
+      if (isScreenChanged(error)) guard.degrade(error);
+      else fail(error);
+    }
+  }
+
+  /**
+   * Exact saves with a postback, so the save is usually reported by the page that comes back.
+   * Waiting one task for it lets the draft's record move to the invoice before it is loaded.
+   */
+  function saveReportedAtStart(): Promise<InvoiceScreen | null> {
+    return new Promise((resolve) => {
+      startupSave = resolve;
+      watchPage();
+      setTimeout(() => resolve(null), 0);
+    }).finally(() => {
+      startupSave = null;
+    }) as Promise<InvoiceScreen | null>;
+  }
+
+  async function invoiceSaved(saved: InvoiceScreen): Promise<void> {
+    screen.value = saved;
+    if (!saved.invoiceId) return;
+    // The draft is the one this panel worked on, or, after the save reloaded the page, the one
+    // this tab still remembers for the division.
+    const current = ref.value;
+    const draftKey = current?.draftKey ?? storedDraftKey(saved.division, storage);
+    if (!draftKey) return;
+    const draft: InvoiceRef = { division: saved.division, invoiceId: null, draftKey };
+    const next: InvoiceRef = {
+      division: draft.division,
+      invoiceId: saved.invoiceId.toLowerCase(),
+      draftKey: null,
+    };
+    try {
+      takeRecord(
+        await send('invoice.saved', {
+          draft,
+          invoiceId: next.invoiceId!,
+          invoiceNumber: saved.invoiceNumber ?? '',
+        }),
+      );
+      ref.value = next;
+      forgetDraft(draft.division, storage);
+    } catch (error) {
+      // The draft record stays where it was; the next save event or reopen tries again.
+      fail(error);
+    }
+  }
+
+  async function loadLanguage(): Promise<void> {
+    try {
+      setLanguagePreference((await send('settings.get', {})).language);
+    } catch {
+      // The browser's language stays: not worth a message.
+    }
+  }
+
+  /** Reads the page, loads context and the invoice's record, restores, then starts watching. */
+  async function start(): Promise<void> {
+    options.signal.addEventListener('abort', () => fill.cancel(), { once: true });
+    const languageLoaded = loadLanguage();
+    try {
+      screen.value = guard.read((page) => page.readScreen());
+    } catch (error) {
+      fail(error);
+    }
+    division.value = screen.value?.division ?? divisionFromUrl(options.url ?? '');
+    ref.value = refForScreen(screen.value, division.value, storage);
+    const justSaved = await saveReportedAtStart();
+    if (justSaved) await invoiceSaved(justSaved);
+    const invoiceRef = ref.value;
+    const [loadedContext, loadedRecord] = await Promise.allSettled([
+      // Without a division (screen unreadable, no URL) the context still brings clients and rates.
+      send('panel.context', { division: division.value ?? 0 }),
+      invoiceRef ? send('invoice.load', invoiceRef) : Promise.resolve(null),
+    ]);
+    await languageLoaded;
+    if (options.signal.aborted) return;
+    if (loadedContext.status === 'fulfilled') {
+      context.value = loadedContext.value;
+      mappings.value = loadedContext.value.clientMappings;
+      rates.defaults.value = loadedContext.value.lineDefaults;
+    } else contextError.value = toUrenbrugError(loadedContext.reason);
+    if (loadedRecord.status === 'fulfilled') {
+      record.value = loadedRecord.value;
+      if (loadedRecord.value?.selection) selection.restore(loadedRecord.value.selection);
+    } else fail(loadedRecord.reason);
+    client.preselect(record.value?.selection?.keepingClientId ?? null);
+    phase.value = 'ready';
+
+    watchEntries();
+    startSelectionSaver({
+      snapshot: () => selection.snapshot(client.chosen.value),
+      ref: () => ref.value,
+      onSaved: takeRecord,
+      onError: fail,
+      delayMs: options.saveDelayMs ?? 600,
+      signal: options.signal,
+    });
+  }
+
+  let lastRead = 0;
+  /**
+   * Reads the header again: the bookkeeper may pick or change the customer in Exact while the
+   * panel is open. A different customer drops the client chosen for the previous one; a first
+   * customer keeps the client already picked in the panel unless a mapping says otherwise.
+   */
+  function rereadScreen(force = true): void {
+    if (!force && now() - lastRead < 1000) return;
+    lastRead = now();
+    try {
+      const next = guard.read((page) => page.readScreen());
+      if (!next) return;
+      const before = screen.value?.customer?.code.trim() ?? null;
+      screen.value = next;
+      const after = next.customer?.code.trim() ?? null;
+      if (after === before) return;
+      const chosenBefore = client.chosen.value;
+      // Only change the choice when the answer changes: a reset would empty the entries and
+      // the preview under the bookkeeper's pointer.
+      const mapped = client.mapping.value?.keepingClientId ?? null;
+      if (mapped !== null) {
+        if (mapped !== chosenBefore) client.chosen.value = mapped;
+        return;
+      }
+      if (before === null && chosenBefore !== null) {
+        // The client was picked in the panel before the customer was filled in Exact: keep
+        // that choice and remember it for this customer, rather than asking again.
+        void client.choose(chosenBefore);
+        return;
+      }
+      client.chosen.value = null;
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  return {
+    guard,
+    phase,
+    screen,
+    context,
+    contextError,
+    backgroundError,
+    ref,
+    record,
+    selection,
+    client,
+    clientProjects,
+    entries,
+    rates,
+    locale,
+    names,
+    personName,
+    projectName,
+    scope,
+    selected,
+    entriesById,
+    preview,
+    lines,
+    fill,
+    link,
+    start,
+    rereadScreen,
+  };
+}

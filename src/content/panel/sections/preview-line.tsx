@@ -1,0 +1,67 @@
+import { formatQuantity } from '../../../core/hours';
+import type { InvoiceLine } from '../../../core/invoice-lines';
+import { language, t } from '../../../shared/i18n';
+import { clock, money } from '../format';
+import { MoneyInput } from './money-input';
+import { TextSetting } from './text-setting';
+
+interface Props {
+  line: InvoiceLine;
+  /** Where an edited rate or item is remembered ("Website — Ontwerp"), null for a mixed line. */
+  ruleLabel: string | null;
+  onRate: (cents: number) => void;
+  onItem: (itemCode: string) => void;
+}
+
+/** One preview line: description, item, quantity × rate = amount, and what rounding changed. */
+export function PreviewLine({ line, ruleLabel, onRate, onItem }: Props) {
+  const editable = ruleLabel !== null;
+  return (
+    <li class="preview-line" data-testid="preview-line" data-line-key={line.key}>
+      <p class="line-description" data-testid="line-description">
+        {line.description}
+      </p>
+      <div class="row wrap line-figures">
+        <span data-testid="line-quantity">
+          {t('panel_line_quantity', formatQuantity(line.quantity, language.value))}
+        </span>
+        <span>×</span>
+        <MoneyInput
+          cents={line.unitPriceCents}
+          label={t('panel_line_rate')}
+          testId="line-rate"
+          disabled={!editable}
+          onCommit={onRate}
+        />
+        <span>=</span>
+        <strong data-testid="line-amount">{money(line.amountCents)}</strong>
+      </div>
+      <div class="row wrap line-meta">
+        <span class="muted small" data-testid="line-hours">
+          {t('panel_line_hours', clock(line.rawMinutes), clock(line.roundedMinutes))}
+        </span>
+        {line.differenceCents !== 0 && (
+          <span class="small difference" data-testid="line-difference">
+            {t('panel_line_difference', money(line.differenceCents))}
+          </span>
+        )}
+      </div>
+      <div class="field inline">
+        <span>{t('panel_col_item')}</span>
+        {editable ? (
+          <TextSetting
+            value={line.itemCode}
+            label={t('panel_col_item')}
+            testId="line-item"
+            onCommit={onItem}
+          />
+        ) : (
+          <span data-testid="line-item-fixed">{line.itemCode}</span>
+        )}
+      </div>
+      <p class="muted small">{editable ? t('panel_line_rule_for', ruleLabel) : t('panel_line_rule_mixed')}</p>
+      {line.unitPriceCents === 0 && <p class="notice warning small">{t('panel_no_rate')}</p>}
+      {line.rateConflict && <p class="notice warning small">{t('panel_rate_conflict')}</p>}
+    </li>
+  );
+}
