@@ -1,13 +1,14 @@
 /**
  * The background's long-lived helpers. The service worker can be stopped at any moment (about
- * 30 s idle), so these are caches only: the limiter lives as long as the worker does, and the
+ * 30 s idle), so these are caches only: the limiter keeps its memory in storage.session, and the
  * database handle is opened on first use and reopened after it was closed under us.
  */
 
+import { browser } from '../shared/browser';
 import type { Language } from '../shared/messages';
 import { openUrenbrugDb, type UrenbrugDatabase } from './db/database';
 import { createKeepingClient, type KeepingClient } from './keeping/client';
-import { createLimiter, type Limiter } from './keeping/limiter';
+import { createLimiter, type Limiter, type LimiterStore } from './keeping/limiter';
 
 /** The Keeping calls the background makes; tests pass fakes of exactly these. */
 export type BackgroundClient = Pick<
@@ -34,9 +35,20 @@ export interface WorkerDependencies {
 let limiter: Limiter | undefined;
 let dbHandle: Promise<UrenbrugDatabase> | undefined;
 
-/** One limiter for every Keeping call of this worker's lifetime (design.md §5). */
+const LIMITER_KEY = 'keepingLimiter';
+
+/**
+ * The limiter's memory in storage.session: it outlives the worker but not the browser session,
+ * and is out of content scripts' reach (session storage is trusted contexts only by default).
+ */
+const sessionLimiterStore: LimiterStore = {
+  load: async () => (await browser.storage.session.get(LIMITER_KEY))[LIMITER_KEY],
+  save: (snapshot) => browser.storage.session.set({ [LIMITER_KEY]: snapshot }),
+};
+
+/** One limiter for every Keeping call of this worker's lifetime, remembered across restarts. */
 function sharedLimiter(): Limiter {
-  limiter ??= createLimiter();
+  limiter ??= createLimiter({ store: sessionLimiterStore });
   return limiter;
 }
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
 import { createKeepingClient, type KeepingClientOptions } from './client';
-import { createKeepingHttp, DEFAULT_USER_AGENT } from './http';
+import { AUTH_PAUSE_MS, createKeepingHttp, DEFAULT_USER_AGENT } from './http';
 import { createLimiter } from './limiter';
 import { createInstantClock } from './test-support/fake-clock';
 import { keepingEntry, keepingOrganisation, keepingUser, pageMeta } from './test-support/fixtures';
@@ -347,6 +347,27 @@ describe('status codes', () => {
     server.handle(() => ({ status: 401, body: { error: { message: 'Unauthenticated.' } } }));
     const error = await failure(client.organisations());
     expect(JSON.stringify(error.toJSON())).not.toContain('test-token');
+  });
+});
+
+describe('a refused token (401)', () => {
+  it('is not sent again for AUTH_PAUSE_MS, while another token is', async () => {
+    const { client, limiter, options, clock } = setup();
+    server.handle(() => ({ status: 401, body: { error: { message: 'Unauthenticated.' } } }));
+    expect((await failure(client.organisations())).code).toBe('auth');
+    const again = await failure(client.me(12345));
+    expect([again.code, again.status]).toEqual(['auth', 401]);
+    expect(again.detail).toContain('connect a new token');
+    expect(server.requests).toHaveLength(1);
+
+    server.handle(() => ({ status: 200, body: organisations }));
+    const other = createKeepingClient({ ...options, token: 'a-new-token', limiter });
+    await other.organisations();
+    expect(server.requests).toHaveLength(2);
+
+    await clock.sleep(AUTH_PAUSE_MS);
+    await client.organisations();
+    expect(server.requests).toHaveLength(3);
   });
 });
 

@@ -50,6 +50,29 @@ export const DEFAULT_BASE_URL = 'https://api.keeping.nl/v1';
 export const DEFAULT_USER_AGENT = `Urenbrug/${version} (+https://github.com/urenbrug)`;
 /** Keeping's documented Retry-After, used when a 429 carries no usable header. */
 const FALLBACK_RATE_LIMIT_WAIT_MS = 60_000;
+/**
+ * After a 401 the token is not tried again for this long, restarts of the worker included: a
+ * revoked or expired token stays refused, and asking again on every wake would only spend the
+ * account's budget. A new token is another key and is tried at once.
+ */
+export const AUTH_PAUSE_MS = 5 * 60_000;
+
+/**
+ * A short, stable key for a token, so the limiter's memory (storage.session) holds no token.
+ * Not a secret and not security-relevant: it only tells tokens apart (cyrb53).
+ */
+export function tokenKey(token: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < token.length; index++) {
+    const code = token.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 
 /** What one attempt came to, when it is not simply a value or a final error. */
 type Attempt<T> =
@@ -67,6 +90,7 @@ export function createKeepingHttp(options: KeepingHttpOptions): KeepingHttp {
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? Date.now;
   const { limiter } = options;
+  const key = tokenKey(options.token);
   let serverOffset: number | null = null;
 
   const baseHeaders: Record<string, string> = {
@@ -174,6 +198,7 @@ export function createKeepingHttp(options: KeepingHttpOptions): KeepingHttp {
       return { kind: 'done', value: validateResponse(schema, decoded, what, status) };
     }
     const error = statusError(status, what, decoded);
+    if (status === 401) limiter.refuseToken(key, now() + AUTH_PAUSE_MS);
     if (status === 429) return { kind: 'rate_limited', resumeAt: rateLimitResumeAt(response.headers), error };
     if (status >= 500) return { kind: 'transient', error };
     throw error;
@@ -191,6 +216,15 @@ export function createKeepingHttp(options: KeepingHttpOptions): KeepingHttp {
     const retries = method === 'GET' ? maxRetries : 0;
     let rateLimitRetries = 0;
     let transientRetries = 0;
+    const refusedUntil = await limiter.tokenRefusedUntil(key);
+    if (refusedUntil > 0) {
+      throw new UrenbrugError(
+        'auth',
+        `Keeping refused this token a moment ago; ${what} was not sent`,
+        `Not tried again before ${new Date(refusedUntil).toISOString()}: connect a new token in the options`,
+        401,
+      );
+    }
     for (;;) {
       const outcome = await attempt(method, url, what, body, schema);
       if (outcome.kind === 'done') return outcome.value;
