@@ -113,8 +113,8 @@ export interface WriteBackStatus {
   recentFailures: WriteBackFailure[];
 }
 
+/** Every message: its request and its answer. Who may send it and who answers: MESSAGE_ROUTES. */
 export interface MessageMap {
-  // ── extension pages only (popup, options) ─────────────────────────────────────────────
   'connection.test': { request: { token: string }; response: ConnectionTestResult };
   'connection.save': { request: { token: string; organisationId: number }; response: ConnectionStatus };
   'connection.disconnect': { request: Record<string, never>; response: ConnectionStatus };
@@ -130,10 +130,8 @@ export interface MessageMap {
   'writeback.status': { request: Record<string, never>; response: WriteBackStatus };
   /** Failed marks back to pending, then the queue resumes; answers the status after the reset. */
   'writeback.retry': { request: Record<string, never>; response: WriteBackStatus };
-  // ── any sender, content scripts included ──────────────────────────────────────────────
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
   'settings.get': { request: Record<string, never>; response: Settings };
-  // ── the Exact panel (content scripts) ───────────────────────────────────────────────────
   /** From cache; refreshes reference data first when there is none or it is stale. */
   'panel.context': { request: { division: number }; response: PanelContext };
   /** `fresh: false` answers from cache at once; `fresh: true` fetches from Keeping first. */
@@ -167,21 +165,66 @@ export type MessageName = keyof MessageMap;
 export type RequestOf<N extends MessageName> = MessageMap[N]['request'];
 export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
 
+/**
+ * The background's handler groups: 'page' (connection, settings, today: popup and options),
+ * 'panel' (the Exact panel's reference data, entries and invoice records), 'data' (the options
+ * page's back-up and write-back state). Each group is one file in background/handlers/.
+ */
+export type HandlerGroup = 'page' | 'panel' | 'data';
+
+/**
+ * The least trusted sender that may send a message: 'extension' means extension pages only
+ * (popup, options); 'content' means content scripts too. Extension pages may send everything.
+ */
+export type MessageTier = 'extension' | 'content';
+
+export interface MessageRoute {
+  group: HandlerGroup;
+  tier: MessageTier;
+}
+
+/**
+ * Every message's handler group and sender tier, in one place. A new MessageMap entry is a type
+ * error here until it has a row, and a type error in its group's handler file until it has a
+ * handler; the router's content-script set and the groups' name types are derived from this.
+ */
+export const MESSAGE_ROUTES = {
+  'connection.test': { group: 'page', tier: 'extension' },
+  'connection.save': { group: 'page', tier: 'extension' },
+  'connection.disconnect': { group: 'page', tier: 'extension' },
+  'settings.set': { group: 'page', tier: 'extension' },
+  'today.cached': { group: 'page', tier: 'extension' },
+  'today.refresh': { group: 'page', tier: 'extension' },
+  // Read-only and token-free: the panel shows the connection and follows the language setting.
+  'connection.status': { group: 'page', tier: 'content' },
+  'settings.get': { group: 'page', tier: 'content' },
+  'backup.export': { group: 'data', tier: 'extension' },
+  'backup.import': { group: 'data', tier: 'extension' },
+  'writeback.status': { group: 'data', tier: 'extension' },
+  'writeback.retry': { group: 'data', tier: 'extension' },
+  'panel.context': { group: 'panel', tier: 'content' },
+  'entries.range': { group: 'panel', tier: 'content' },
+  'mapping.saveClient': { group: 'panel', tier: 'content' },
+  'lineDefaults.save': { group: 'panel', tier: 'content' },
+  'invoice.load': { group: 'panel', tier: 'content' },
+  'invoice.saveSelection': { group: 'panel', tier: 'content' },
+  'invoice.recordFill': { group: 'panel', tier: 'content' },
+  'invoice.saved': { group: 'panel', tier: 'content' },
+  'invoice.link': { group: 'panel', tier: 'content' },
+  'invoice.unlink': { group: 'panel', tier: 'content' },
+} as const satisfies { [N in MessageName]: MessageRoute };
+
+type Routes = typeof MESSAGE_ROUTES;
+
+/** The names whose handlers live in one group's file. */
+export type MessageNameIn<G extends HandlerGroup> = {
+  [N in MessageName]: Routes[N]['group'] extends G ? N : never;
+}[MessageName];
+
 /** Names a content script may send; everything else is refused for that tier. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
-  'connection.status',
-  'settings.get',
-  'panel.context',
-  'entries.range',
-  'mapping.saveClient',
-  'lineDefaults.save',
-  'invoice.load',
-  'invoice.saveSelection',
-  'invoice.recordFill',
-  'invoice.saved',
-  'invoice.link',
-  'invoice.unlink',
-]);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(
+  (Object.keys(MESSAGE_ROUTES) as MessageName[]).filter((name) => MESSAGE_ROUTES[name].tier === 'content'),
+);
 
 export interface Envelope<N extends MessageName = MessageName> {
   urenbrug: 1;

@@ -3,6 +3,7 @@
  * of the Keeping write-back with a retry for what failed. Extension pages only.
  */
 import { UrenbrugError } from '../../shared/errors';
+import type { MessageNameIn } from '../../shared/messages';
 import { getConnection, requireConnection } from '../account/connection';
 import type { WorkerDependencies } from '../dependencies';
 import { exportBackup, parseBackup, restoreBackup } from '../records/backup';
@@ -10,7 +11,7 @@ import type { WriteBack } from '../write-back/runner';
 import { readWriteBackStatus, resetFailed } from '../write-back/status';
 import type { HandlerTable } from './handler-types';
 
-export type DataMessageName = 'backup.export' | 'backup.import' | 'writeback.status' | 'writeback.retry';
+export type DataMessageName = MessageNameIn<'data'>;
 
 export function createDataHandlers(
   services: WorkerDependencies,

@@ -5,6 +5,7 @@
  */
 import { userDisplayName } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';
+import type { MessageNameIn } from '../../shared/messages';
 import { clearBadge, showTodayOnBadge } from '../account/badge';
 import {
   clearConnection,
@@ -21,15 +22,7 @@ import { keepOnlyOrganisation, replaceReference, wipeCache } from '../db/databas
 import type { WorkerDependencies } from '../dependencies';
 import type { HandlerTable } from './handler-types';
 
-export type PageMessageName =
-  | 'connection.test'
-  | 'connection.save'
-  | 'connection.disconnect'
-  | 'connection.status'
-  | 'settings.get'
-  | 'settings.set'
-  | 'today.cached'
-  | 'today.refresh';
+export type PageMessageName = MessageNameIn<'page'>;
 
 // Generous for a bearer token; a longer string is a paste accident, not a token.
 const MAX_TOKEN_LENGTH = 4096;

@@ -1,3 +1,4 @@
+import type { MessageNameIn } from '../../shared/messages';
 import { type Connection, getConnection, requireConnection, stillConnectedAs } from '../account/connection';
 import { resolveLanguage } from '../account/settings-store';
 import { cachedRange, refreshRange } from '../cache/entries-range';
@@ -29,17 +30,7 @@ import {
   unlinkSchema,
 } from './request-schemas';
 
-export type PanelMessageName =
-  | 'panel.context'
-  | 'entries.range'
-  | 'mapping.saveClient'
-  | 'lineDefaults.save'
-  | 'invoice.load'
-  | 'invoice.saveSelection'
-  | 'invoice.recordFill'
-  | 'invoice.saved'
-  | 'invoice.link'
-  | 'invoice.unlink';
+export type PanelMessageName = MessageNameIn<'panel'>;
 
 export type PanelHandlers = { [N in PanelMessageName]: Handler<N> };
 
