@@ -26,6 +26,24 @@ describe('fnv1a64', () => {
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
     expect(fnv1a64('foobar')).toBe('85944171f73967e8');
   });
+
+  it('hashes the same bytes as TextEncoder, lone surrogates and astral characters included', () => {
+    // The runtime's encoder is the reference; core/ itself compiles without the types that declare it.
+    const { TextEncoder } = globalThis as unknown as {
+      TextEncoder: new () => { encode(text: string): Uint8Array };
+    };
+    const encoder = new TextEncoder();
+    function reference(text: string): string {
+      let hash = 0xcbf29ce484222325n;
+      for (const byte of encoder.encode(text))
+        hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return hash.toString(16).padStart(16, '0');
+    }
+    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
+    const text = fc.string({ unit: fc.oneof(codeUnit, fc.constantFrom('€', 'ë', '😀', '\ud800', '\udfff')) });
+    fc.assert(fc.property(text, (value) => fnv1a64(value) === reference(value)));
+    expect(fnv1a64('€ ë 😀 \ud800')).toBe(reference('€ ë 😀 \ud800'));
+  });
 });
 
 describe('urenbrugReferenceId', () => {

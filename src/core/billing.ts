@@ -130,8 +130,34 @@ const MASK_64 = 0xffffffffffffffffn;
  */
 export function fnv1a64(text: string): string {
   let hash = FNV_OFFSET;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of utf8Bytes(text)) {
     hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & MASK_64;
   }
   return hash.toString(16).padStart(16, '0');
+}
+
+/**
+ * The UTF-8 bytes TextEncoder would give, written out because core/ compiles without DOM or
+ * Node types. A lone surrogate becomes U+FFFD, as TextEncoder does, so hashes never change.
+ */
+function* utf8Bytes(text: string): Generator<number> {
+  for (const char of text) {
+    let code = char.codePointAt(0) ?? 0xfffd;
+    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
+    if (code < 0x80) {
+      yield code;
+    } else if (code < 0x800) {
+      yield 0xc0 | (code >> 6);
+      yield 0x80 | (code & 0x3f);
+    } else if (code < 0x10000) {
+      yield 0xe0 | (code >> 12);
+      yield 0x80 | ((code >> 6) & 0x3f);
+      yield 0x80 | (code & 0x3f);
+    } else {
+      yield 0xf0 | (code >> 18);
+      yield 0x80 | ((code >> 12) & 0x3f);
+      yield 0x80 | ((code >> 6) & 0x3f);
+      yield 0x80 | (code & 0x3f);
+    }
+  }
 }
