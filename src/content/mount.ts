@@ -3,8 +3,7 @@
  * from keystrokes typed in it, and removes everything when the signal aborts. The host element is
  * the only thing Urenbrug adds to Exact's DOM.
  */
-
-export const PANEL_HOST_ID = 'urenbrug-panel-host';
+import { findLeftHost, PANEL_HOST_ID, PANEL_ROOT_ATTRIBUTE } from './exact/panel-host';
 
 export interface MountedHost {
   host: HTMLElement;
@@ -21,12 +20,9 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'paste', 'copy', 'cut']
  * shadow root. `:host { all: initial }` in that CSS keeps Exact's styles out.
  */
 export function mountHost(doc: Document, container: Element, css: string, signal: AbortSignal): MountedHost {
-  const existing = doc.getElementById(PANEL_HOST_ID);
-  if (existing?.shadowRoot) {
-    const root = existing.shadowRoot.querySelector<HTMLElement>('[data-urenbrug-root]');
-    if (root) return { host: existing, shadow: existing.shadowRoot, root };
-  }
-  existing?.remove();
+  const existing = findLeftHost(doc);
+  if (existing?.parts) return { host: existing.host, ...existing.parts };
+  existing?.host.remove();
 
   const host = doc.createElement('div');
   host.id = PANEL_HOST_ID;
@@ -37,7 +33,7 @@ export function mountHost(doc: Document, container: Element, css: string, signal
   const style = doc.createElement('style');
   style.textContent = css;
   const root = doc.createElement('div');
-  root.setAttribute('data-urenbrug-root', '');
+  root.setAttribute(PANEL_ROOT_ATTRIBUTE, '');
   shadow.append(style, root);
   for (const type of ISOLATED_EVENTS) {
     host.addEventListener(type, (event) => event.stopPropagation(), { signal });

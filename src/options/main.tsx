@@ -9,6 +9,7 @@ effect(() => {
   document.title = t('options_title');
 });
 
-const root = document.getElementById('app');
-if (!root) throw new Error('options: #app is missing from index.html');
+// The page is ours: render into an element made here instead of looking one up in index.html.
+const root = document.createElement('div');
+document.body.prepend(root);
 render(<OptionsApp />, root);

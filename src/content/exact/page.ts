@@ -9,6 +9,7 @@ import { divisionFromUrl } from './division';
 import { isShown, typeInto } from './fields';
 import { gridTable, isEmptyRow, liveRows, type RowFields, readRow, rowFields } from './grid';
 import { parseAmountCents, parseScaled } from './page-numbers';
+import { optionalAnchorText, requireAnchor } from './read-anchor';
 import { ANCHORS, ENTRY_ID_PARAM, findAnchor, ROW_FIELDS } from './selectors';
 import {
   type ExactInvoicePage,
@@ -25,15 +26,6 @@ const LOOKUP_TIMEOUT_MS = 15_000;
 /** How long a new empty row may take to appear after the last one got an item. */
 const NEW_ROW_TIMEOUT_MS = 3_000;
 const SAVING_FLAG = 'urenbrug:saving:';
-
-function requireAnchor<T extends HTMLElement>(
-  doc: Document,
-  anchor: (typeof ANCHORS)[keyof typeof ANCHORS],
-): T {
-  const found = findAnchor<T>(doc, anchor);
-  if (!found) throw new ScreenChangedError(anchor.name);
-  return found;
-}
 
 function numberLocaleOf(doc: Document): Locale {
   // INFERRED: Exact renders the user's language in <html lang>; numbers follow it.
@@ -58,17 +50,20 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
   function readScreen(): InvoiceScreen {
     const division = divisionFromUrl(win?.location.href ?? '');
     if (division === null) throw new ScreenChangedError('_Division_');
+    // A new draft has neither an EntryID field nor a number: both are absent until Exact saved it.
     const entryField = findAnchor<HTMLInputElement>(doc, ANCHORS.entryId);
+    const fromField = entryField === null ? null : normaliseGuid(entryField.value);
     const fromUrl = ENTRY_ID_PARAM.exec(win?.location.href ?? '')?.[1] ?? '';
-    const invoiceId = normaliseGuid(entryField?.value ?? '') ?? normaliseGuid(fromUrl);
-    const numberText = findAnchor(doc, ANCHORS.invoiceNumber)?.textContent?.trim() ?? '';
+    const invoiceId = fromField ?? normaliseGuid(fromUrl);
+    const numberText = optionalAnchorText(doc, ANCHORS.invoiceNumber);
     const customerId = requireAnchor<HTMLInputElement>(doc, ANCHORS.customerId).value.trim();
     const customerCode = requireAnchor<HTMLInputElement>(doc, ANCHORS.customerCode).value.trim();
-    const customerName = findAnchor(doc, ANCHORS.customerName)?.textContent?.trim() ?? '';
+    // The id and code identify the customer; a lookup without its description shows no name.
+    const customerName = optionalAnchorText(doc, ANCHORS.customerName) ?? '';
     return {
       division,
       invoiceId,
-      invoiceNumber: invoiceId && numberText !== '' ? numberText : null,
+      invoiceNumber: invoiceId && numberText ? numberText : null,
       customer: customerId === '' ? null : { id: customerId, code: customerCode, name: customerName },
       numberLocale: locale,
     };
@@ -220,8 +215,10 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
       const total = requireAnchor(doc, ANCHORS.totalExclVat).textContent ?? '';
       const amount = parseAmountCents(total, locale);
       if (amount === null) throw new ScreenChangedError(ANCHORS.totalExclVat.name);
-      const countText = findAnchor(doc, ANCHORS.lineCount)?.textContent?.trim() ?? '';
-      const lineCount = /^\d+$/.test(countText) ? Number(countText) : this.readRows().length;
+      // Not every layout shows Exact's own count; the live rows are then the count.
+      const countText = optionalAnchorText(doc, ANCHORS.lineCount);
+      const lineCount =
+        countText !== null && /^\d+$/.test(countText) ? Number(countText) : this.readRows().length;
       return { amountExclVatCents: amount, lineCount };
     },
 
@@ -240,8 +237,11 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
       // click in the tab's session, and report the save on the page that comes back with an id.
       const division = divisionFromUrl(win.location.href);
       const key = `${SAVING_FLAG}${division}`;
+      // Without a save button there is no click to remember; a save that came back is still seen.
       const save = findAnchor(doc, ANCHORS.saveButton);
-      save?.addEventListener('click', () => win.sessionStorage.setItem(key, '1'), { capture: true, signal });
+      if (save !== null) {
+        save.addEventListener('click', () => win.sessionStorage.setItem(key, '1'), { capture: true, signal });
+      }
       if (win.sessionStorage.getItem(key) === '1') {
         const screen = readScreen();
         if (screen.invoiceId) {

@@ -5,7 +5,8 @@
  */
 import { liveRows, rowFields } from './grid';
 import { createExactInvoicePage } from './page';
-import { ANCHORS, findAnchor, INVOICE_SCREEN_PATH, INVOICE_TITLES } from './selectors';
+import { requireAnchor } from './read-anchor';
+import { ANCHORS, INVOICE_SCREEN_PATH, INVOICE_TITLES } from './selectors';
 import { type ExactInvoicePage, ScreenChangedError } from './types';
 
 export type ScreenDetection =
@@ -18,7 +19,7 @@ export function detectInvoiceScreen(doc: Document): ScreenDetection {
   const path = doc.defaultView?.location.pathname ?? '';
   if (!INVOICE_SCREEN_PATH.test(path)) return { kind: 'other' };
   try {
-    const title = findAnchor(doc, ANCHORS.title)?.textContent?.trim().toLowerCase() ?? '';
+    const title = (requireAnchor(doc, ANCHORS.title).textContent ?? '').trim().toLowerCase();
     if (!INVOICE_TITLES.includes(title)) throw new ScreenChangedError(ANCHORS.title.name);
     const page = createExactInvoicePage(doc);
     page.readScreen();
