@@ -3,7 +3,7 @@
  * an event that wakes the worker finds its listener (MV3); all work happens inside the handlers.
  */
 import { browser } from '../shared/browser';
-import { restoreBadge } from './account/restore-badge';
+import { restoreBadge } from './cache/restore-badge';
 import { workerDependencies } from './dependencies';
 import { createRouter, type Sender } from './handlers/router';
 import { createHandlers } from './handlers/table';

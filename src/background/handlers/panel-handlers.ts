@@ -14,8 +14,6 @@ import {
   unlinkEntries,
 } from '../records/invoice-store';
 import { saveClientMapping, saveLineDefaults } from '../records/mappings-store';
-import type { WriteBack } from '../write-back/runner';
-import type { Handler } from './handler-types';
 import {
   clientMappingSchema,
   divisionSchema,
@@ -28,7 +26,9 @@ import {
   savedSchema,
   selectionSchema,
   unlinkSchema,
-} from './request-schemas';
+} from '../validation/request-schemas';
+import type { WriteBack } from '../write-back/runner';
+import type { Handler } from './handler-types';
 
 export type PanelMessageName = MessageNameIn<'panel'>;
 

@@ -10,7 +10,7 @@ import {
   filledLinesSchema,
   lineDefaultsSchema,
   selectionSchema,
-} from '../handlers/request-schemas';
+} from '../validation/request-schemas';
 
 export const BACKUP_FORMAT = 'urenbrug-backup';
 export const BACKUP_VERSION = 1;

@@ -1,7 +1,7 @@
 import { formatDistanceToNowStrict } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
-import { dateLocale } from '../format';
+import { dateLocale } from './format';
 
 /** "bijgewerkt 3 minuten geleden", ticking twice a minute while shown. */
 export function DataAge({ fetchedAt }: { fetchedAt: number | null }) {

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
-import { decimalHours } from '../format';
 import type { PanelModel } from '../model/panel-model';
 import { listGroups } from '../model/scope';
 import { DataAge } from './data-age';
 import { EntryGroup } from './entry-group';
 import { ErrorNotice } from './error-notice';
+import { decimalHours } from './format';
 
 /** Step 3: the client's entries in the period, per project, with what is billed elsewhere. */
 export function EntriesSection({ model }: { model: PanelModel }) {

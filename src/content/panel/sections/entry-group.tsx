@@ -1,7 +1,7 @@
 import { t } from '../../../shared/i18n';
-import { clock } from '../format';
 import { isTicked, type ListGroup, type Ticks } from '../model/scope';
 import { EntryRow } from './entry-row';
+import { clock } from './format';
 
 interface Props {
   group: ListGroup;

@@ -1,6 +1,6 @@
 import { t } from '../../../shared/i18n';
-import { clock, shortDate } from '../format';
 import type { ScopedEntry } from '../model/scope';
+import { clock, shortDate } from './format';
 
 interface Props {
   scoped: ScopedEntry;

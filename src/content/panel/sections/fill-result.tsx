@@ -1,6 +1,6 @@
 import { t } from '../../../shared/i18n';
 import type { FillSummary } from '../../fill/summary';
-import { money } from '../format';
+import { money } from './format';
 import { linesSummary } from './preview-section';
 
 /** The result of a fill, and whether Exact's own total agrees to the cent, said plainly. */

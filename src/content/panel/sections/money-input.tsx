@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
-import { parseRate, rateText } from '../format';
+import { parseRate, rateText } from './format';
 
 interface Props {
   cents: number;

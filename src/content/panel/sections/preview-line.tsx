@@ -1,7 +1,7 @@
 import { formatQuantity } from '../../../core/hours';
 import type { InvoiceLine } from '../../../core/invoice-lines';
 import { language, t } from '../../../shared/i18n';
-import { clock, money } from '../format';
+import { clock, money } from './format';
 import { MoneyInput } from './money-input';
 import { TextSetting } from './text-setting';
 

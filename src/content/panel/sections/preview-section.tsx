@@ -1,8 +1,8 @@
 import type { Entry } from '../../../core/entry';
 import { t } from '../../../shared/i18n';
-import { decimalHours, money } from '../format';
 import type { PanelModel } from '../model/panel-model';
 import { lineRuleKey } from '../model/rates-model';
+import { decimalHours, money } from './format';
 import { PreviewLine } from './preview-line';
 
 /** "Website — Ontwerp" for a rule key "p:12:t:3". */

@@ -4,10 +4,10 @@
  * Keeping, which asks for no background polling.
  */
 
-import { cachedToday } from '../cache/today';
+import { clearBadge, showTodayOnBadge } from '../account/badge';
+import { getConnection } from '../account/connection';
 import type { WorkerDependencies } from '../dependencies';
-import { clearBadge, showTodayOnBadge } from './badge';
-import { getConnection } from './connection';
+import { cachedToday } from './today';
 
 export async function restoreBadge(services: WorkerDependencies): Promise<void> {
   const connection = await getConnection();

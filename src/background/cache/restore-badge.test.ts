@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '../../shared/browser';
-import { refreshToday } from '../cache/today';
+import { saveConnection } from '../account/connection';
 import { openUrenbrugDb, type UrenbrugDatabase } from '../db/database';
 import type { FakeBrowser } from '../testing/fake-browser';
 import { createFakeClient, entryOn } from '../testing/fake-keeping';
-import { saveConnection } from './connection';
 import { restoreBadge } from './restore-badge';
+import { refreshToday } from './today';
 
 vi.mock('../../shared/browser', async () => {
   const { createFakeBrowser } = await import('../testing/fake-browser');

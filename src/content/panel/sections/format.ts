@@ -1,11 +1,11 @@
 /** How the panel shows dates, hours and money in the UI language (the invoice's own format is the page's). */
 import { type Locale as DateFnsLocale, format } from 'date-fns';
 import { enGB, nl } from 'date-fns/locale';
-import { formatDecimalHours, formatHoursMinutes } from '../../core/hours';
-import { formatMoney, parseMoney } from '../../core/money';
-import { parseYmd } from '../../core/period';
-import { language } from '../../shared/i18n';
-import type { Language } from '../../shared/messages';
+import { formatDecimalHours, formatHoursMinutes } from '../../../core/hours';
+import { formatMoney, parseMoney } from '../../../core/money';
+import { parseYmd } from '../../../core/period';
+import { language } from '../../../shared/i18n';
+import type { Language } from '../../../shared/messages';
 
 export function dateLocale(lang: Language = language.value): DateFnsLocale {
   return lang === 'nl' ? nl : enGB;
