@@ -1,7 +1,7 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
-/** Every Exact Online country host (reference/exact-online.md §1.1). */
+/** Every Exact Online country host (docs/exact-online.md, Hosts). */
 export const EXACT_HOSTS = [
   'https://start.exactonline.nl',
   'https://start.exactonline.be',

@@ -1,7 +1,7 @@
 /**
  * Dates and date ranges as words on an invoice line: "3 mei 2026", "mei 2026",
  * "1 t/m 15 mei 2026" (en: "3 May 2026", "May 2026", "1–15 May 2026"). date-fns with the nl
- * locale, as design.md §7 asks.
+ * locale (docs/architecture.md, House rules).
  */
 import { type Locale as DateFnsLocale, endOfMonth, format } from 'date-fns';
 import { enGB, nl } from 'date-fns/locale';

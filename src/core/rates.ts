@@ -1,6 +1,6 @@
 /**
  * Hourly rate and Exact item code per invoice line. Keeping's API has no rates
- * (keeping-api.md §5.3), so Urenbrug remembers them itself, per project and per task on a
+ * (docs/keeping-api.md, Rates), so Urenbrug remembers them itself, per project and per task on a
  * project, with a default for everything else. Resolution, for rate and item separately:
  * task-on-project > project > default (the same priority Keeping's own rates use).
  */

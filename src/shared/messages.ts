@@ -1,5 +1,6 @@
 /**
- * The typed protocol between the extension's contexts and the background (design.md §2).
+ * The typed protocol between the extension's contexts and the background (docs/architecture.md, Sender
+ * tiers).
  * One map from message name to request and response; `send()` for callers and one handler
  * table in the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
  */

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: speed and size figures, printed as JSON lines (design.md §6). Nothing here
+ * `npm run bench`: speed and size figures, printed as JSON lines (docs/architecture.md, Tests and the
+ * sandbox). Nothing here
  * fails on a slow machine; the figures are for comparing runs and for the closing notes.
  */
 import { benchBundleSizes } from './bundle-size';

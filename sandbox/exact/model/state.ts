@@ -16,7 +16,10 @@ export interface ExactDivision {
 export interface ExactCustomer {
   id: string;
   division: number;
-  /** 18 characters, left-padded with spaces, as crm/Accounts.Code is (reference §1.5). */
+  /**
+   * 18 characters, left-padded with spaces, as crm/Accounts.Code is (docs/exact-online.md, Sales invoices in
+   * the REST API).
+   */
   code: string;
   name: string;
   city: string;
@@ -58,7 +61,7 @@ export interface ExactInvoice {
   entryId: string;
   division: number;
   invoiceNumber: number;
-  /** 20 = open, "Te verwerken" (reference §2.1). */
+  /** 20 = open, "Te verwerken" (docs/exact-online.md, Sales invoices in the REST API). */
   status: 20;
   customerId: string;
   customerCode: string;

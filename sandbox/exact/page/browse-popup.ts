@@ -1,5 +1,6 @@
 /**
- * The search popup behind a lookup's browse button (`#cntPopupSearch`, reference §3.4): a list
+ * The search popup behind a lookup's browse button (`#cntPopupSearch`, docs/exact-online.md, Lookup fields):
+ * a list
  * of codes and descriptions; picking one puts the code in the `_alt` field, which then validates
  * as if typed. Any click outside, including on the input, closes it.
  */

@@ -98,7 +98,9 @@ function bindInvoiceDate(doc: Document, config: PageConfig): void {
   };
 }
 
-/** Exact swallows Ctrl/Cmd+V in grid fields with a keydown handler (reference §3.4). */
+/**
+ * Exact swallows Ctrl/Cmd+V in grid fields with a keydown handler (docs/exact-online.md, Keyboard and paste).
+ */
 function blockPasteInGrid(doc: Document, config: PageConfig): void {
   byId<HTMLTableElement>(doc, config.grid).addEventListener('keydown', (event) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'v') event.preventDefault();

@@ -1,6 +1,6 @@
 /**
  * The line-notes editor. Exact opens `SysPopupMemo.aspx` in a jQuery-UI `.ui-dialog` over a
- * `.ui-widget-overlay` (reference §3.4); here the dialog holds a textarea directly. Notes are
+ * `.ui-widget-overlay` (docs/exact-online.md, Notes); here the dialog holds a textarea directly. Notes are
  * text: they go in and out through `value`, never through markup.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Behaviour of one grid row: the item lookup, quantity/price recalculation, insert and delete
  * buttons, and the notes icon. Handlers are set as `on…` properties, as Exact's markup does, so
- * code that calls `input.onchange(event)` (reference §3.4) reaches them too.
+ * code that calls `input.onchange(event)` (docs/exact-online.md, Events and validation) reaches them too.
  */
 
 import { openBrowsePopup } from './browse-popup';

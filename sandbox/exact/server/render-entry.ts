@@ -1,5 +1,6 @@
 /**
- * The sales-invoice entry screen `/docs/LogEntrySales.aspx` (reference §3.2–3.4): title
+ * The sales-invoice entry screen `/docs/LogEntrySales.aspx` (docs/exact-online.md, The sales-invoice screen):
+ * title
  * `span.HdrTitle`, toolbar `#buttonBar` with the save button, the header with the customer
  * lookup, the line grid, totals, the `#WaitMessageImg` spinner and the page script.
  */

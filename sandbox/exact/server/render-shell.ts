@@ -1,5 +1,6 @@
 /**
- * The shell `/docs/MenuPortal.aspx` (reference §3.1): header with `#Administration`, the
+ * The shell `/docs/MenuPortal.aspx` (docs/exact-online.md, Shell and frames): header with `#Administration`,
+ * the
  * `#EnhancedNavigation` menu and the same-origin `iframe#MainWindow` that holds the screen.
  */
 

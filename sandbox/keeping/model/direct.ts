@@ -1,4 +1,7 @@
-/** Direct (billable) hours as Keeping derives them from project and task settings (reference §5.1). */
+/**
+ * Direct (billable) hours as Keeping derives them from project and task settings (docs/keeping-api.md, Direct
+ * and indirect hours).
+ */
 import type { Organisation, Project, Purpose, Task } from './types';
 
 const BELOW_PLUS = /^(free_|standard_)/;

@@ -33,7 +33,7 @@ describe('entries.range', () => {
     expect(setup.client.reportTimeEntries).not.toHaveBeenCalled();
 
     const fresh = await handlers['entries.range']({ ...MAY, fresh: true });
-    // A team member asks for exactly their own entries (keeping-api.md §3.6).
+    // A team member asks for exactly their own entries (docs/keeping-api.md, Reading entries).
     expect(setup.client.reportTimeEntries).toHaveBeenCalledWith(ORG, {
       from: '2026-05-01',
       to: '2026-05-31',

@@ -1,6 +1,7 @@
 /**
  * `entries.range`: one Keeping client's entries over a period, stale-while-revalidate
- * (design.md §5). The cached answer comes at once with the age of the last fetch of exactly that
+ * (docs/architecture.md, Stale-while-revalidate). The cached answer comes at once with the age of the last
+ * fetch of exactly that
  * client and range; a fresh one walks every page of /report/time-entries, replaces that part of
  * the cache in one transaction and answers from it. A failed fetch throws and changes nothing.
  */
@@ -74,7 +75,8 @@ async function currentUser(deps: RefreshRangeDeps): Promise<User> {
 export async function refreshRange(deps: RefreshRangeDeps, query: RangeQuery): Promise<EntriesView> {
   const { db, organisationId } = deps;
   const me = await currentUser(deps);
-  // A team member must ask for exactly their own entries, or Keeping answers 403 (§3.6).
+  // A team member must ask for exactly their own entries, or Keeping answers 403 (docs/keeping-api.md,
+  // Reading entries).
   const userIds = me.role === 'administrator' ? undefined : [me.id];
   const entries = await deps.client.reportTimeEntries(organisationId, {
     from: query.from,

@@ -84,7 +84,7 @@ async function refresh(
   const [project, task, clients, users] = await Promise.all([
     wantReference && projectsOn ? client.projects(organisationId) : wantReference ? [] : undefined,
     wantReference && tasksOn ? client.tasks(organisationId) : wantReference ? [] : undefined,
-    // Clients follow the projects toggle (keeping-api.md §1.4).
+    // Clients follow the projects toggle (docs/keeping-api.md, Feature toggles).
     wantReference && projectsOn ? client.clients(organisationId) : wantReference ? [] : undefined,
     wantUsers ? fetchUsers(client, organisationId, me) : undefined,
   ]);

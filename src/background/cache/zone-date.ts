@@ -1,6 +1,6 @@
 /**
  * "Today" as Keeping means it: the calendar day in the organisation's time zone
- * (keeping-api.md §2.2, §7), not in UTC and not in the browser's zone.
+ * (docs/keeping-api.md, Dates and time zones), not in UTC and not in the browser's zone.
  */
 import { UrenbrugError } from '../../shared/errors';
 

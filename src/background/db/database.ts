@@ -1,5 +1,6 @@
 /**
- * The one IndexedDB database `urenbrug` (design.md §3): typed schema, opening, and the writes that
+ * The one IndexedDB database `urenbrug` (docs/architecture.md, Storage and migrations): typed schema,
+ * opening, and the writes that
  * must be atomic. Only the background opens it. The schema history lives in db-migrations.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';

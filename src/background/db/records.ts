@@ -1,5 +1,6 @@
 /**
- * The records of the stores added in database version 2 (design.md §3): the bookkeeper's own
+ * The records of the stores added in database version 2 (docs/architecture.md, Storage and migrations): the
+ * bookkeeper's own
  * work — customer mappings, line defaults, invoice records — plus the write-back queue and the
  * audit log. Every record names the Keeping organisation it belongs to, so a connection to
  * another organisation can drop what no longer applies (see `keepOnlyOrganisation` in db.ts).

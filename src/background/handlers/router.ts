@@ -1,5 +1,6 @@
 /**
- * Routes every runtime message to its handler after deciding who is asking (design.md §2):
+ * Routes every runtime message to its handler after deciding who is asking (docs/architecture.md, Sender
+ * tiers):
  * extension pages may send everything, content scripts only CONTENT_SCRIPT_MESSAGES, anything
  * else nothing. Each answer is a Reply; errors cross serialised.
  */

@@ -2,7 +2,8 @@
  * One HTTP exchange with Keeping, made safe: every call goes through the shared limiter, has a
  * timeout, is decoded only when it says it is JSON, and is validated before anyone sees it.
  * GETs are retried (429 after Keeping's wait, network errors and 5xx with backoff); writes never
- * are, because a repeated POST/PATCH can double hours on an `hours` timesheet (keeping-api.md §4.1).
+ * are, because a repeated POST/PATCH can double hours on an `hours` timesheet (docs/keeping-api.md,
+ * Time-entry rules).
  */
 import type * as v from 'valibot';
 import { version } from '../../../package.json';

@@ -62,7 +62,7 @@ export function toProject(raw: KeepingProject, organisationId: number): Project 
 
 /**
  * The clients embedded in projects. Non-administrators may not list clients (`/clients` needs
- * `project_management`), but they see each project's client here (keeping-api.md §3.1).
+ * `project_management`), but they see each project's client here (docs/keeping-api.md, Scopes and roles).
  */
 export function clientsFromProjects(projects: KeepingProject[], organisationId: number): Client[] {
   const byId = new Map<number, Client>();

@@ -1,5 +1,6 @@
 /**
- * Walks Keeping's `page`/`last_page` pagination (keeping-api.md §2.4). After page 1 tells how many
+ * Walks Keeping's `page`/`last_page` pagination (docs/keeping-api.md, Pagination). After page 1 tells how
+ * many
  * pages there are, up to `concurrency` pages are asked at once; the shared limiter still decides
  * when each one really starts, and a small concurrency leaves room in its queue for other calls.
  */

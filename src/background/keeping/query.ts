@@ -2,7 +2,10 @@
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
 export type Query = Readonly<Record<string, QueryValue>>;
 
-/** Encodes a query the way Keeping documents it (keeping-api.md §2.5); '' when nothing is set. */
+/**
+ * Encodes a query the way Keeping documents it (docs/keeping-api.md, Query parameters); '' when nothing is
+ * set.
+ */
 export function encodeQuery(query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

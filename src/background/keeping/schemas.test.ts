@@ -15,7 +15,7 @@ import {
 } from './schemas';
 import { validateResponse } from './validate';
 
-// keeping-api.md §3.4: the anonymised live sample [S4], with the two fields the spec lacks.
+// docs/keeping-api.md, Time entries: the anonymised live sample, with the two fields the spec lacks.
 const liveEntry = {
   id: 20135088,
   user_id: 55458,
@@ -97,7 +97,7 @@ describe('response schemas accept the reference shapes', () => {
     ).toHaveLength(1);
   });
 
-  it('the live time-entry sample from §3.4, keeping approval_status and included_in_total', () => {
+  it('the live time-entry sample, keeping approval_status and included_in_total', () => {
     const body = { time_entries: [liveEntry, invoicedEntry], meta: { user_id: 55458, date: '2026-05-29' } };
     const parsed = validateResponse(timeEntriesResponseSchema, body, 'test');
     expect(parsed.time_entries[0]).toMatchObject({ approval_status: 'unsubmitted', included_in_total: true });
@@ -126,7 +126,7 @@ describe('response schemas accept the reference shapes', () => {
     expect(validateResponse(reportTimeEntriesResponseSchema, empty, 'test').meta.last_page).toBeNull();
   });
 
-  it('projects (the archived example of §3.7), tasks and clients', () => {
+  it('projects (the archived example of the spec), tasks and clients', () => {
     const project = {
       id: 56790,
       client: { id: 123456, name: 'Ms. Francis', code: null, state: 'active' },
@@ -152,7 +152,7 @@ describe('response schemas accept the reference shapes', () => {
     ).toHaveLength(1);
   });
 
-  it('the report example of §3.6', () => {
+  it('the report example of the spec', () => {
     const body = {
       report: {
         from: '2026-06-08',

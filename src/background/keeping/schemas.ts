@@ -1,5 +1,6 @@
 /**
- * Valibot schemas for every Keeping response we read (keeping-api.md §2–§4). `v.object` drops keys
+ * Valibot schemas for every Keeping response we read (docs/keeping-api.md, Time entries). `v.object` drops
+ * keys
  * it does not know, so fields Keeping added after the spec (approval_status, included_in_total…)
  * never break validation. Open-ended values (plan, user state, reference type, row type) stay
  * strings: Keeping has grown those lists before and a new value must not reject a whole page.
@@ -110,7 +111,7 @@ export const paginationMetaSchema = v.object({
   total: v.number(),
   per_page: v.number(),
   current_page: v.number(),
-  // null when there are no results at all (§2.4).
+  // null when there are no results at all (docs/keeping-api.md, Pagination).
   last_page: v.nullable(v.number()),
 });
 

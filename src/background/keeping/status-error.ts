@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { type ErrorCode, UrenbrugError } from '../../shared/errors';
 import { errorBodySchema } from './schemas';
 
-/** Keeping's status codes (keeping-api.md §4.2) mapped onto our error codes. */
+/** Keeping's status codes (docs/keeping-api.md, Status codes and errors) mapped onto our error codes. */
 export function errorCodeForStatus(status: number): ErrorCode {
   switch (status) {
     case 401:
@@ -26,7 +26,8 @@ export function errorCodeForStatus(status: number): ErrorCode {
 
 /**
  * Keeping's `error.message`, when the body is JSON of the documented shape. It is for display
- * beside our own message only; decisions are made on the status code (§4.3).
+ * beside our own message only; decisions are made on the status code (docs/keeping-api.md, Status codes and
+ * errors).
  */
 export function keepingErrorMessage(body: unknown): string | undefined {
   const result = v.safeParse(errorBodySchema, body);

@@ -1,5 +1,5 @@
 /**
- * The body of PATCH /{org}/time-entries/{id} (keeping-api.md §3.4, "Write bodies"). Checked before
+ * The body of PATCH /{org}/time-entries/{id} (docs/keeping-api.md, Writing references). Checked before
  * sending so a mistake of ours is a clear local error rather than a 422 from Keeping, and so a
  * write that would silently do the wrong thing never leaves the extension.
  */

@@ -2,7 +2,7 @@
  * Backup and restore of the bookkeeper's own work (mappings, line defaults, invoice records):
  * what cannot be fetched from Keeping again. No token and no Keeping cache go into a backup.
  * A restore checks the whole file before it writes, and then writes in one transaction, so a
- * file that is wrong anywhere changes nothing (design.md §3).
+ * file that is wrong anywhere changes nothing (docs/architecture.md, Storage and migrations).
  */
 import * as v from 'valibot';
 import { backupError, MAX_BACKUP_BYTES } from '../../shared/backup-problem';

@@ -32,7 +32,7 @@ export function sampleUser(overrides: Partial<User> = {}): User {
   };
 }
 
-/** A confirmed 49-minute direct work entry (the live sample of keeping-api.md §3.4). */
+/** A confirmed 49-minute direct work entry (the live sample of docs/keeping-api.md, Time entries). */
 export function sampleEntry(overrides: Partial<Entry> = {}): Entry {
   return {
     id: 20135088,

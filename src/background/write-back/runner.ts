@@ -1,5 +1,6 @@
 /**
- * Runs the write-back queue (design.md §5): for each queued wish, read the entry from Keeping,
+ * Runs the write-back queue (docs/architecture.md, The write-back queue): for each queued wish, read the
+ * entry from Keeping,
  * and PATCH its references only if they are not already as wished — sending back every reference
  * it has, because a PATCH without them deletes them. Reading first makes a repeat safe: a PATCH
  * whose answer was lost is found done on the next run instead of being sent again blindly.
@@ -18,7 +19,7 @@ import { type DayCache, fetchEntry } from './mark-entry';
 
 /** Runs (wakes) that may fail on one item before it is given up and reported. */
 export const MAX_WRITE_BACK_ATTEMPTS = 5;
-/** Keeping's limit on references per entry (keeping-api.md §8). */
+/** Keeping's limit on references per entry (docs/keeping-api.md, Writing references). */
 const MAX_REFERENCES = 10;
 /** After a refused token, wakes within this time do not ask Keeping again. */
 const AUTH_PAUSE_MS = 60_000;

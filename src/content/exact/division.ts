@@ -2,7 +2,7 @@
 import { DIVISION_PARAM } from './selectors';
 
 /**
- * `_Division_` from a frame URL (docs/exact-online.md, confirmed). The page module reads the
+ * `_Division_` from a frame URL (docs/exact-online.md, Division: confirmed). The page module reads the
  * screen's division with it; the panel uses it when the page module could not read the screen,
  * so it can still load this division's mappings.
  */

@@ -1,7 +1,7 @@
 /**
  * Which Exact screen this frame shows. The panel only acts on the sales-invoice entry screen; a
  * frame at that screen's address whose anchors are gone means Exact changed the screen, which
- * the panel must say out loud instead of guessing (design.md §4).
+ * the panel must say out loud instead of guessing (docs/architecture.md, Anchor tiers).
  */
 import { liveRows, rowFields } from './grid';
 import { createExactInvoicePage } from './page';

@@ -1,7 +1,8 @@
 /**
- * Every piece of Exact Online's DOM that Urenbrug relies on, named once (design.md §4). Each
+ * Every piece of Exact Online's DOM that Urenbrug relies on, named once (docs/architecture.md, Exact's DOM
+ * only in content/exact). Each
  * entry lists alternatives in order of preference and says where it was seen (FOUND, with the
- * source key of reference/exact-online.md) or why it is assumed (INFERRED). When Exact changes
+ * source key of docs/exact-online.md, Source keys) or why it is assumed (INFERRED). When Exact changes
  * a screen, this is the file to correct; nothing else in the extension holds a selector.
  */
 
@@ -45,7 +46,8 @@ export const ROW_SELECTOR = 'tr.GridRow[id^="grd_r"]';
 
 /**
  * Field suffixes on a grid row. Item/Description/Quantity/UnitPrice are INFERRED by analogy with
- * the order screens and the REST field names (reference §3.4 NOT FOUND for the invoice grid);
+ * the order screens and the REST field names (NOT FOUND for the invoice grid: docs/exact-online.md, The line
+ * grid);
  * Notes and `_insert` are FOUND (US-LOGENTRY, US-ZETHET); `_delete`/`_Deleted` INFERRED from the
  * `Deleted` suffix US-ZETHET skips when copying rows.
  */
@@ -66,7 +68,10 @@ export const LOOKUP_SUFFIX = { visible: '_alt', description: '_ref' } as const;
 /** The `_Division_` query parameter carries the division. FOUND: PW-CRM `division_uit_url()`. */
 export const DIVISION_PARAM = /[?&]_Division_=(\d+)/i;
 
-/** Saved invoices are opened with `EntryID={guid}`. INFERRED (reference §3.3 candidate). */
+/**
+ * Saved invoices are opened with `EntryID={guid}`. INFERRED (the candidate of docs/exact-online.md, Opening a
+ * saved invoice).
+ */
 export const ENTRY_ID_PARAM = /[?&]EntryID=(?:%7b|\{)?([0-9a-f-]{36})/i;
 
 /** Returns the first element matching one of the anchor's selectors, or null. */

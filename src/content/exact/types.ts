@@ -1,6 +1,7 @@
 /**
  * What the panel may know about Exact's invoice screen. Everything that touches Exact's DOM sits
- * behind this interface (design.md §4); the panel never queries the page itself.
+ * behind this interface (docs/architecture.md, Exact's DOM only in content/exact); the panel never queries
+ * the page itself.
  */
 
 export type NumberLocale = 'nl' | 'en';

@@ -1,7 +1,7 @@
 /**
  * What identifies a grid row Urenbrug wrote: a hash of the row as Exact shows it after the
  * write. A row that still hashes the same is ours to update; one that does not was changed by a
- * person and is never overwritten silently (design.md §4).
+ * person and is never overwritten silently (docs/architecture.md, Filling Exact's grid).
  */
 import { fnv1a64 } from '../../core/billing';
 import type { GridRow, LineToWrite } from '../exact/types';

@@ -1,4 +1,7 @@
-/** Keeping's authorisation rules beyond the token (reference §1.3–1.4): scope, role, features. */
+/**
+ * Keeping's authorisation rules beyond the token (docs/keeping-api.md, Scopes and roles; docs/keeping-api.md,
+ * Feature toggles): scope, role, features.
+ */
 import { localDate } from '../../model/time-zone';
 import type { Scope, TimeEntry, User } from '../../model/types';
 import { ApiError, forbidden, notFound } from './api-error';

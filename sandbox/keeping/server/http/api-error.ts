@@ -5,7 +5,9 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly key: MessageKey,
-    /** 422 only: which fields failed, Laravel style (reference §4.3, INFERRED). */
+    /**
+     * 422 only: which fields failed, Laravel style (docs/keeping-api.md, Status codes and errors: assumed).
+     */
     readonly fields?: Record<string, FieldProblem>,
   ) {
     super(key);

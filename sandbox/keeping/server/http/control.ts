@@ -1,6 +1,6 @@
 /**
  * Test control over HTTP (not part of Keeping): queue faults, reset, and mark entries as invoiced
- * through Keeping's own Exact Online integration (reference §8 item 9).
+ * through Keeping's own Exact Online integration (docs/keeping-api.md, What the fake server copies).
  */
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';

@@ -1,4 +1,7 @@
-/** Keeping's page meta: default 25 per page, at most 100 (reference §2.4), `last_page` null when empty. */
+/**
+ * Keeping's page meta: default 25 per page, at most 100 (docs/keeping-api.md, Pagination), `last_page` null
+ * when empty.
+ */
 import type { Query } from './query';
 
 export interface PageMeta {

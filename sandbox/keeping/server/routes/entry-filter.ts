@@ -1,6 +1,6 @@
 /**
  * The filters shared by /report, /report/time-entries and /time-entries/last. Unknown ids are
- * 404 and unknown reference types 422, as Keeping answers (reference §3.6).
+ * 404 and unknown reference types 422, as Keeping answers (docs/keeping-api.md, Reading entries).
  */
 
 import type { TimeEntry } from '../../model/types';

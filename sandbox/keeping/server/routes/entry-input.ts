@@ -1,4 +1,4 @@
-/** Validation of time-entry write bodies (reference §3.4 "Write bodies"). */
+/** Validation of time-entry write bodies (docs/keeping-api.md, Writing references). */
 
 import type { ExternalReference, Purpose } from '../../model/types';
 import { requireFeature } from '../http/access';

@@ -52,7 +52,7 @@ export function stopRunning(ctx: OrgContext, userId: number): number[] {
   return running.map((entry) => entry.id);
 }
 
-/** Hours-timesheet merge key (reference §3.5 rule 2); tags are not part of it. */
+/** Hours-timesheet merge key (docs/keeping-api.md, Time-entry rules); tags are not part of it. */
 export function mergeKey(
   entry: Pick<
     TimeEntry,

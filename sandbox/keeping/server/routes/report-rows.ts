@@ -1,4 +1,4 @@
-/** Grouping for /report: which row(s) an entry counts in, per row_type (reference §3.6). */
+/** Grouping for /report: which row(s) an entry counts in, per row_type (docs/keeping-api.md, Reports). */
 import { roundHours } from '../../model/entry-factory';
 import type { ExternalReference, TimeEntry } from '../../model/types';
 import type { OrgContext } from '../http/context';

@@ -1,6 +1,6 @@
 /**
  * Creating, changing and deleting entries. Known gap: breaks do not trim or split overlapping
- * work entries (reference §3.5 rule 3), and a PATCH on an hours timesheet does not fold
+ * work entries (docs/keeping-api.md, Time-entry rules), and a PATCH on an hours timesheet does not fold
  * duplicates together.
  */
 import { buildEntry, type EntrySpec } from '../../model/entry-factory';
