@@ -1,8 +1,7 @@
 /**
  * Launches Chromium with the built extension loaded and the real service hosts routed to the
  * sandbox servers (docs/architecture.md, Tests and the sandbox). Used by the end-to-end tests, `npm start`
- * and the benchmarks,
- * so the shipped bundle runs unchanged against real-looking URLs.
+ * and the benchmarks, so the shipped bundle runs unchanged against real-looking URLs.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,9 +1,9 @@
 /**
  * Whether an entry is already billed, and by what (docs/architecture.md, Keeping as the shared truth between
- * installs; docs/keeping-api.md, Invoiced status):
- * a Keeping invoicing integration (`*_invoice` reference, which also locks the entry), a
- * `generic_work_reference` that Urenbrug wrote (recognised by its id prefix), or a link kept
- * only in this install. A lock alone is not billing: archiving a project locks its entries too.
+ * installs; docs/keeping-api.md, Invoiced status): a Keeping invoicing integration (`*_invoice` reference,
+ * which also locks the entry), a `generic_work_reference` that Urenbrug wrote (recognised by its id prefix),
+ * or a link kept only in this install. A lock alone is not billing: archiving a project locks its entries
+ * too.
  */
 import type { Entry, ExternalReference } from './entry';
 

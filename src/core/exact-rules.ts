@@ -1,7 +1,7 @@
 /**
  * Exact Online's arithmetic and field limits that the preview must mirror so it reconciles
- * with Exact to the cent. All three are INFERRED (docs/exact-online.md does not state
- * them); they live here, together, so they can be corrected after checking a live tenant.
+ * with Exact to the cent. All three are INFERRED (docs/exact-online.md does not state them); they live here,
+ * together, so they can be corrected after checking a live tenant.
  */
 import type { RoundingMode } from './integer-math';
 

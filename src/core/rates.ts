@@ -1,8 +1,8 @@
 /**
  * Hourly rate and Exact item code per invoice line. Keeping's API has no rates
- * (docs/keeping-api.md, Rates), so Urenbrug remembers them itself, per project and per task on a
- * project, with a default for everything else. Resolution, for rate and item separately:
- * task-on-project > project > default (the same priority Keeping's own rates use).
+ * (docs/keeping-api.md, Rates), so Urenbrug remembers them itself, per project and per task on a project,
+ * with a default for everything else. Resolution, for rate and item separately: task-on-project > project >
+ * default (the same priority Keeping's own rates use).
  */
 import { assertSafeInteger } from './integer-math';
 

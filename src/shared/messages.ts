@@ -1,8 +1,7 @@
 /**
  * The typed protocol between the extension's contexts and the background (docs/architecture.md, Sender
- * tiers).
- * One map from message name to request and response; `send()` for callers and one handler
- * table in the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
+ * tiers). One map from message name to request and response; `send()` for callers and one handler table in
+ * the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
  */
 import type { Client, Entry, Organisation, Project, Task, User } from '../core/entry';
 import { browser } from './browser';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and size figures, printed as JSON lines (docs/architecture.md, Tests and the
- * sandbox). Nothing here
- * fails on a slow machine; the figures are for comparing runs and for the closing notes.
+ * sandbox). Nothing here fails on a slow machine; the figures are for comparing runs and for the closing
+ * notes.
  */
 import { benchBundleSizes } from './bundle-size';
 import { benchGrouping } from './grouping';

@@ -1,8 +1,7 @@
 /**
  * The search popup behind a lookup's browse button (`#cntPopupSearch`, docs/exact-online.md, Lookup fields):
- * a list
- * of codes and descriptions; picking one puts the code in the `_alt` field, which then validates
- * as if typed. Any click outside, including on the input, closes it.
+ * a list of codes and descriptions; picking one puts the code in the `_alt` field, which then validates as if
+ * typed. Any click outside, including on the input, closes it.
  */
 
 import type { LookupChoice } from './config';

@@ -1,7 +1,6 @@
 /**
  * Invoice date input. Dutch users type dd-mm-yyyy (docs/exact-online.md, Number and date input); the English
- * screen shows
- * dd/mm/yyyy (day first, as Exact's UK/NL English does — an assumption). Either separator, or
+ * screen shows dd/mm/yyyy (day first, as Exact's UK/NL English does — an assumption). Either separator, or
  * none ("31012026"), is accepted on input, as date fields usually are. Values are ISO dates.
  */
 

@@ -1,9 +1,8 @@
 /**
  * The page's own recalculation, exposed as `window.OnChangePriceEntry(rowId)` like Exact's
  * (docs/exact-online.md, Events and validation): reads quantity and price in the screen's number format,
- * rewrites them in
- * canonical form, shows the line amount and refreshes the totals. Invalid text is marked red and
- * left as typed; the line then has no amount.
+ * rewrites them in canonical form, shows the line amount and refreshes the totals. Invalid text is marked red
+ * and left as typed; the line then has no amount.
  */
 
 import { type AmountLine, invoiceTotals, lineAmountCents, lineVatCents } from './amounts';

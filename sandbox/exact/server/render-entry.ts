@@ -1,8 +1,7 @@
 /**
  * The sales-invoice entry screen `/docs/LogEntrySales.aspx` (docs/exact-online.md, The sales-invoice screen):
- * title
- * `span.HdrTitle`, toolbar `#buttonBar` with the save button, the header with the customer
- * lookup, the line grid, totals, the `#WaitMessageImg` spinner and the page script.
+ * title `span.HdrTitle`, toolbar `#buttonBar` with the save button, the header with the customer lookup, the
+ * line grid, totals, the `#WaitMessageImg` spinner and the page script.
  */
 
 import type { ExactDivision, ExactState } from '../model/state';

@@ -1,9 +1,8 @@
 /**
  * The line grid of the invoice screen: `table#grd.Grid`, rows `tr.GridRow#grd_r<N>`, field ids
  * `<rowId>_<Suffix>` and ASP.NET form names `<rowId>$<Suffix>` (docs/exact-online.md, The line grid). The
- * same row
- * markup feeds `<template id="RowTemplate">`, from which the page script clones new rows, so
- * server and page never disagree about a row's shape.
+ * same row markup feeds `<template id="RowTemplate">`, from which the page script clones new rows, so server
+ * and page never disagree about a row's shape.
  */
 
 import type { ExactVatCode } from '../model/state';

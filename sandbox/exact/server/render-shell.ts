@@ -1,7 +1,6 @@
 /**
  * The shell `/docs/MenuPortal.aspx` (docs/exact-online.md, Shell and frames): header with `#Administration`,
- * the
- * `#EnhancedNavigation` menu and the same-origin `iframe#MainWindow` that holds the screen.
+ * the `#EnhancedNavigation` menu and the same-origin `iframe#MainWindow` that holds the screen.
  */
 
 import type { ExactDivision, ExactState } from '../model/state';

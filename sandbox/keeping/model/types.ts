@@ -1,8 +1,8 @@
 /**
  * Wire shapes of the fake Keeping API (snake_case, exactly as Keeping sends them; see
  * docs/keeping-api.md, Endpoints Urenbrug uses) plus the sandbox's own bookkeeping. The state holds these
- * objects as-is, so a route answers with the stored object and tests compute expected figures
- * from the same data the server serves.
+ * objects as-is, so a route answers with the stored object and tests compute expected figures from the same
+ * data the server serves.
  */
 
 export type Scope = 'time' | 'team' | 'reporting' | 'project_management';

@@ -1,7 +1,6 @@
 /**
  * The fake Keeping API (docs/keeping-api.md, What the fake server copies) on 127.0.0.1, for tests and `npm
- * start`.
- * It serves `/v1/...`, so routing https://api.keeping.nl/* to `url` is a plain origin swap.
+ * start`. It serves `/v1/...`, so routing https://api.keeping.nl/* to `url` is a plain origin swap.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

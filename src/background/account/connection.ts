@@ -1,7 +1,6 @@
 /**
  * The Keeping connection, kept in `storage.local` (docs/architecture.md, The token: never `sync` for the
- * token).
- * Only the background reads the token; everything the UI gets goes through connectionStatus().
+ * token). Only the background reads the token; everything the UI gets goes through connectionStatus().
  */
 
 import { browser } from '../../shared/browser';

@@ -1,9 +1,8 @@
 /**
  * `entries.range`: one Keeping client's entries over a period, stale-while-revalidate
  * (docs/architecture.md, Stale-while-revalidate). The cached answer comes at once with the age of the last
- * fetch of exactly that
- * client and range; a fresh one walks every page of /report/time-entries, replaces that part of
- * the cache in one transaction and answers from it. A failed fetch throws and changes nothing.
+ * fetch of exactly that client and range; a fresh one walks every page of /report/time-entries, replaces that
+ * part of the cache in one transaction and answers from it. A failed fetch throws and changes nothing.
  */
 import type { User } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';

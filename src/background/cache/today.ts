@@ -1,8 +1,7 @@
 /**
  * The "Vandaag" service: today's entries of the connected user, served from IndexedDB at once and
  * refreshed from Keeping on demand (docs/architecture.md, Stale-while-revalidate: fetch when the popup opens,
- * no polling). A
- * failed refresh throws before anything is written, so the cache keeps what it had.
+ * no polling). A failed refresh throws before anything is written, so the cache keeps what it had.
  */
 import type { Organisation, User } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';

@@ -1,7 +1,7 @@
 /**
  * The one IndexedDB database `urenbrug` (docs/architecture.md, Storage and migrations): typed schema,
- * opening, and the writes that
- * must be atomic. Only the background opens it. The schema history lives in db-migrations.ts.
+ * opening, and the writes that must be atomic. Only the background opens it. The schema history lives in
+ * db-migrations.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { Client, Entry, Organisation, Project, Task, User } from '../../core/entry';

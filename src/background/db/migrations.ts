@@ -1,9 +1,8 @@
 /**
  * The IndexedDB schema history (docs/architecture.md, Storage and migrations). Each entry of MIGRATIONS turns
- * version N into
- * N + 1; the database version is the length of the list. Never edit a migration that has shipped:
- * append a new one. Migrations work on the untyped database because each one sees the schema as
- * it was at its own version, not the latest DBSchema in db.ts.
+ * version N into N + 1; the database version is the length of the list. Never edit a migration that has
+ * shipped: append a new one. Migrations work on the untyped database because each one sees the schema as it
+ * was at its own version, not the latest DBSchema in db.ts.
  */
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 

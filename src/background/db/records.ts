@@ -1,9 +1,8 @@
 /**
  * The records of the stores added in database version 2 (docs/architecture.md, Storage and migrations): the
- * bookkeeper's own
- * work — customer mappings, line defaults, invoice records — plus the write-back queue and the
- * audit log. Every record names the Keeping organisation it belongs to, so a connection to
- * another organisation can drop what no longer applies (see `keepOnlyOrganisation` in db.ts).
+ * bookkeeper's own work — customer mappings, line defaults, invoice records — plus the write-back queue and
+ * the audit log. Every record names the Keeping organisation it belongs to, so a connection to another
+ * organisation can drop what no longer applies (see `keepOnlyOrganisation` in db.ts).
  */
 import type { ExternalReference } from '../../core/entry';
 import type { SerializedError } from '../../shared/errors';

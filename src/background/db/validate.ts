@@ -1,9 +1,8 @@
 /**
  * Checks run before anything is written to IndexedDB (docs/architecture.md, Storage and migrations: validate
- * before writing).
- * The Keeping client already validates responses against schemas; these guard the cache's own
- * invariants — a record filed under the wrong organisation, user or day would be served later as
- * if it were true, and replacing a day deletes whatever the fresh list does not name.
+ * before writing). The Keeping client already validates responses against schemas; these guard the cache's
+ * own invariants — a record filed under the wrong organisation, user or day would be served later as if it
+ * were true, and replacing a day deletes whatever the fresh list does not name.
  */
 import type { Entry } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';

@@ -1,8 +1,7 @@
 /**
  * Routes every runtime message to its handler after deciding who is asking (docs/architecture.md, Sender
- * tiers):
- * extension pages may send everything, content scripts only CONTENT_SCRIPT_MESSAGES, anything
- * else nothing. Each answer is a Reply; errors cross serialised.
+ * tiers): extension pages may send everything, content scripts only CONTENT_SCRIPT_MESSAGES, anything else
+ * nothing. Each answer is a Reply; errors cross serialised.
  */
 import { toUrenbrugError, UrenbrugError } from '../../shared/errors';
 import { CONTENT_SCRIPT_MESSAGES, isEnvelope, type MessageName, type Reply } from '../../shared/messages';

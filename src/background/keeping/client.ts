@@ -1,7 +1,7 @@
 /**
  * The typed Keeping API client the background uses (docs/architecture.md, Talking to Keeping): every endpoint
- * Urenbrug reads,
- * plus the one write it makes. It returns domain types; paths, envelopes and pagination stay here.
+ * Urenbrug reads, plus the one write it makes. It returns domain types; paths, envelopes and pagination stay
+ * here.
  */
 import type { Client, Entry, Organisation, Project, Task, User } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';

@@ -1,9 +1,8 @@
 /**
  * The one gate every Keeping call passes (docs/architecture.md, Talking to Keeping). Keeping asks for at most
- * 3 requests in
- * parallel and allows 120 a minute per *account*, shared by every token and install, so the
- * limiter also obeys a pause that a 429 sets for everyone. Its memory outlives the service worker
- * through an optional store.
+ * 3 requests in parallel and allows 120 a minute per *account*, shared by every token and install, so the
+ * limiter also obeys a pause that a 429 sets for everyone. Its memory outlives the service worker through an
+ * optional store.
  */
 
 export interface Limiter {

@@ -1,8 +1,7 @@
 /**
  * Walks Keeping's `page`/`last_page` pagination (docs/keeping-api.md, Pagination). After page 1 tells how
- * many
- * pages there are, up to `concurrency` pages are asked at once; the shared limiter still decides
- * when each one really starts, and a small concurrency leaves room in its queue for other calls.
+ * many pages there are, up to `concurrency` pages are asked at once; the shared limiter still decides when
+ * each one really starts, and a small concurrency leaves room in its queue for other calls.
  */
 import { UrenbrugError } from '../../shared/errors';
 import type { KeepingPaginationMeta } from './schemas';

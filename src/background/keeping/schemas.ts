@@ -1,9 +1,8 @@
 /**
  * Valibot schemas for every Keeping response we read (docs/keeping-api.md, Time entries). `v.object` drops
- * keys
- * it does not know, so fields Keeping added after the spec (approval_status, included_in_total…)
- * never break validation. Open-ended values (plan, user state, reference type, row type) stay
- * strings: Keeping has grown those lists before and a new value must not reject a whole page.
+ * keys it does not know, so fields Keeping added after the spec (approval_status, included_in_total…) never
+ * break validation. Open-ended values (plan, user state, reference type, row type) stay strings: Keeping has
+ * grown those lists before and a new value must not reject a whole page.
  */
 import * as v from 'valibot';
 

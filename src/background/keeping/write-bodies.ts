@@ -1,7 +1,7 @@
 /**
  * The body of PATCH /{org}/time-entries/{id} (docs/keeping-api.md, Writing references). Checked before
- * sending so a mistake of ours is a clear local error rather than a 422 from Keeping, and so a
- * write that would silently do the wrong thing never leaves the extension.
+ * sending so a mistake of ours is a clear local error rather than a 422 from Keeping, and so a write that
+ * would silently do the wrong thing never leaves the extension.
  */
 import * as v from 'valibot';
 import { UrenbrugError } from '../../shared/errors';

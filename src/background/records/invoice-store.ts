@@ -1,9 +1,8 @@
 /**
  * Invoice records (docs/architecture.md, Storage and migrations; docs/architecture.md, Filling Exact's grid):
- * the panel's selection, the lines Urenbrug wrote, and the
- * entries billed on each invoice, kept per invoice key so they survive reloads and worker
- * restarts. Every change runs in one transaction with its audit records and, for a saved
- * invoice, the write-back it asks of Keeping.
+ * the panel's selection, the lines Urenbrug wrote, and the entries billed on each invoice, kept per invoice
+ * key so they survive reloads and worker restarts. Every change runs in one transaction with its audit
+ * records and, for a saved invoice, the write-back it asks of Keeping.
  */
 
 import { UrenbrugError } from '../../shared/errors';

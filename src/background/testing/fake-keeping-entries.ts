@@ -2,8 +2,7 @@
  * A stateful stand-in for Keeping's time entries, for tests of the range cache and the write-back
  * queue: the entries live in a map, `/report/time-entries` filters them like Keeping does, and a
  * PATCH replaces the reference list as Keeping documents it (docs/keeping-api.md, Writing references: the
- * list sent is the
- * list kept; a locked entry answers 403). Test-only: no production module imports this file.
+ * list sent is the list kept; a locked entry answers 403). Test-only: no production module imports this file.
  */
 import { vi } from 'vitest';
 import type { Entry, Project } from '../../core/entry';

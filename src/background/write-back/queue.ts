@@ -1,8 +1,8 @@
 /**
  * Filling the write-back queue (docs/architecture.md, The write-back queue): for each entry of a saved
- * invoice, the wish to add
- * (or take off) Urenbrug's `generic_work_reference` in Keeping. Enqueued inside the invoice's own
- * transaction, so a record change and its write-back are stored together; write-back.ts runs them.
+ * invoice, the wish to add (or take off) Urenbrug's `generic_work_reference` in Keeping. Enqueued inside the
+ * invoice's own transaction, so a record change and its write-back are stored together; write-back.ts runs
+ * them.
  */
 import { urenbrugReference } from '../../core/billing';
 import type { ExternalReference } from '../../core/entry';

@@ -1,8 +1,7 @@
 /**
  * Runs the write-back queue (docs/architecture.md, The write-back queue): for each queued wish, read the
- * entry from Keeping,
- * and PATCH its references only if they are not already as wished — sending back every reference
- * it has, because a PATCH without them deletes them. Reading first makes a repeat safe: a PATCH
+ * entry from Keeping, and PATCH its references only if they are not already as wished — sending back every
+ * reference it has, because a PATCH without them deletes them. Reading first makes a repeat safe: a PATCH
  * whose answer was lost is found done on the next run instead of being sent again blindly.
  *
  * No timers: the queue lives in IndexedDB and runs when the worker is woken (a message, browser

@@ -1,8 +1,7 @@
 /**
  * The sales-invoice screen behind the ExactInvoicePage interface: reads the header, the grid and
  * the totals, and writes lines as a person would (docs/architecture.md, Filling Exact's grid): item lookup
- * first and wait for
- * Exact to settle, then description, quantity and price in the page's number format, then
+ * first and wait for Exact to settle, then description, quantity and price in the page's number format, then
  * notes; and never assumes a write took — every line is read back and compared.
  */
 import type { Locale } from '../../core/locale';

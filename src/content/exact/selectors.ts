@@ -1,9 +1,8 @@
 /**
  * Every piece of Exact Online's DOM that Urenbrug relies on, named once (docs/architecture.md, Exact's DOM
- * only in content/exact). Each
- * entry lists alternatives in order of preference and says where it was seen (FOUND, with the
- * source key of docs/exact-online.md, Source keys) or why it is assumed (INFERRED). When Exact changes
- * a screen, this is the file to correct; nothing else in the extension holds a selector.
+ * only in content/exact). Each entry lists alternatives in order of preference and says where it was seen
+ * (FOUND, with the source key of docs/exact-online.md, Source keys) or why it is assumed (INFERRED). When
+ * Exact changes a screen, this is the file to correct; nothing else in the extension holds a selector.
  */
 
 export interface Anchor {
@@ -47,8 +46,7 @@ export const ROW_SELECTOR = 'tr.GridRow[id^="grd_r"]';
 /**
  * Field suffixes on a grid row. Item/Description/Quantity/UnitPrice are INFERRED by analogy with
  * the order screens and the REST field names (NOT FOUND for the invoice grid: docs/exact-online.md, The line
- * grid);
- * Notes and `_insert` are FOUND (US-LOGENTRY, US-ZETHET); `_delete`/`_Deleted` INFERRED from the
+ * grid); Notes and `_insert` are FOUND (US-LOGENTRY, US-ZETHET); `_delete`/`_Deleted` INFERRED from the
  * `Deleted` suffix US-ZETHET skips when copying rows.
  */
 export const ROW_FIELDS = {
