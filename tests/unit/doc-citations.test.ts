@@ -1,5 +1,5 @@
 /**
- * Every citation of the project's docs in src, sandbox, tests, the README and docs/ itself
+ * Every citation of the project's docs in src, sandbox, tests, scripts, the README and docs/
  * resolves inside the repository. Headings are what code cites, so renaming one fails here until
  * every citation follows.
  */
@@ -10,7 +10,7 @@ import { citationProblems, headingsOf, slugOf } from './doc-citations';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DOCS = join(ROOT, 'docs');
-const SCANNED_DIRS = ['src', 'sandbox', 'tests'];
+const SCANNED_DIRS = ['src', 'sandbox', 'tests', 'scripts'];
 const SCANNED_EXTENSIONS = /\.(ts|tsx|js|mjs|css|html|json|md)$/;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'screenshots']);
 
@@ -36,7 +36,7 @@ const THIS_FILE = relative(ROOT, import.meta.filename);
 describe('citations of docs/', () => {
   const docs = loadDocs();
 
-  it('every citation in src, sandbox, tests, the README and docs resolves to a file and heading', () => {
+  it('every citation in src, sandbox, tests, scripts, the README and docs resolves to a file and heading', () => {
     const files = [
       ...SCANNED_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir))),
       ...filesUnder(DOCS),
