@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'unexpected_response' // HTML, malformed JSON, wrong shape
   | 'not_connected' // no token stored yet
   | 'not_allowed' // a sender tier asked for something it may not do
+  | 'conflict' // the invoice changed elsewhere (another tab, a save) since it was read
   | 'internal';
 
 export interface SerializedError {

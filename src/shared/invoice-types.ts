@@ -71,6 +71,17 @@ export interface InvoiceRecord extends InvoiceRef {
   lines: FilledLine[];
   /** Every entry billed on this invoice (lines and one-click associations). */
   linkedEntryIds: number[];
+  /**
+   * The Keeping client whose hours this invoice bills, set by the first fill or link; every
+   * linked entry is one of its entries.
+   */
+  keepingClientId: number | null;
+  /**
+   * Counts the changes to what the invoice bills (fills, links, unlinks, the save). A change
+   * names the revision it was made against; a stale one is refused, so two tabs on one invoice
+   * never undo each other's work silently. 0 for an invoice without a record.
+   */
+  revision: number;
   updatedAt: number;
 }
 

@@ -146,19 +146,39 @@ export interface MessageMap {
     request: { ref: InvoiceRef; selection: InvoiceSelection };
     response: InvoiceRecord;
   };
-  /** Replaces the invoice's filled lines and links their entries; lines not in the list are forgotten. */
-  'invoice.recordFill': { request: { ref: InvoiceRef; lines: FilledLine[] }; response: InvoiceRecord };
-  /** The draft was saved in Exact: move its record to the real id and number, and tell Keeping. */
+  /**
+   * Replaces the invoice's filled lines and links their entries (cached entries of
+   * `keepingClientId`); lines not in the list are forgotten. `revision` is the record's as the
+   * panel read it (0 without one); a stale one is refused with a `conflict` error.
+   */
+  'invoice.recordFill': {
+    request: { ref: InvoiceRef; lines: FilledLine[]; revision: number; keepingClientId: number | null };
+    response: InvoiceRecord;
+  };
+  /**
+   * The draft was saved in Exact: move its record to the real id and number, and tell Keeping.
+   * `rowHashes` are the fingerprints of the saved grid's rows; the draft moves only onto an
+   * invoice without a record whose grid shows every line it wrote (else a `conflict`).
+   */
   'invoice.saved': {
-    request: { draft: InvoiceRef; invoiceId: string; invoiceNumber: string };
+    request: { draft: InvoiceRef; invoiceId: string; invoiceNumber: string; rowHashes: string[] };
     response: InvoiceRecord;
   };
-  /** One-click association: link these entries to an existing invoice without filling lines. */
+  /** One-click association: link these entries of `keepingClientId` to an invoice without filling lines. */
   'invoice.link': {
-    request: { ref: InvoiceRef; invoiceNumber: string | null; entryIds: number[] };
+    request: {
+      ref: InvoiceRef;
+      invoiceNumber: string | null;
+      entryIds: number[];
+      revision: number;
+      keepingClientId: number;
+    };
     response: InvoiceRecord;
   };
-  'invoice.unlink': { request: { ref: InvoiceRef; entryIds: number[] }; response: InvoiceRecord };
+  'invoice.unlink': {
+    request: { ref: InvoiceRef; entryIds: number[]; revision: number };
+    response: InvoiceRecord;
+  };
 }
 
 export type MessageName = keyof MessageMap;

@@ -4,7 +4,7 @@ import { UrenbrugError } from '../../shared/errors';
 import { saveConnection } from '../account/connection';
 import { sampleEntry, sampleUser } from '../testing/db-fixtures';
 import type { FakeBrowser } from '../testing/fake-browser';
-import { BAKKERIJ, draftRef, ORG, type PanelSetup, setupPanel } from '../testing/panel-setup';
+import { asPanel, BAKKERIJ, draftRef, ORG, type PanelSetup, setupPanel } from '../testing/panel-setup';
 
 vi.mock('../../shared/browser', async () => {
   const { createFakeBrowser } = await import('../testing/fake-browser');
@@ -110,7 +110,7 @@ describe('entries.range', () => {
   it('includes this install’s links of the returned entries', async () => {
     const { handlers } = setup.start();
     await handlers['entries.range']({ ...MAY, fresh: true });
-    await handlers['invoice.link']({ ref: draftRef(), invoiceNumber: null, entryIds: [102] });
+    await asPanel(handlers).link({ ref: draftRef(), invoiceNumber: null, entryIds: [102] });
     const view = await handlers['entries.range']({ ...MAY, fresh: false });
     expect(view.localLinks).toEqual({ 102: { invoiceKey: '7:draft:draft-1', invoiceLabel: '' } });
   });

@@ -115,7 +115,17 @@ const versionFixtures: Record<
         organisationId: 12345,
         value: { defaultRateCents: 12000, defaultItemCode: 'ADVIES', rules: {} },
       });
-      await db.put('invoices', sampleInvoice());
+      await db.put('invoices', invoiceBeforeV3());
+      await db.put(
+        'invoices',
+        invoiceBeforeV3({
+          key: '7:draft:def',
+          draftKey: 'def',
+          selection: selectionOf(123456),
+          linkedEntryIds: [],
+          associatedEntryIds: [],
+        }),
+      );
       await db.put('writeback', sampleWriteBack());
       await db.add('audit', {
         at: 5,
@@ -132,6 +142,17 @@ const versionFixtures: Record<
       expect(await db.getAllFromIndex('mappings', 'by-org-division', [12345, 7])).toHaveLength(1);
       expect((await db.get('mappings', 'lineDefaults:12345'))?.kind).toBe('lineDefaults');
       expect(await db.get('invoices', '7:draft:abc')).toEqual(sampleInvoice());
+      // v3 took the Keeping client from the stored selection and started the revision at 0.
+      expect(await db.get('invoices', '7:draft:def')).toEqual(
+        sampleInvoice({
+          key: '7:draft:def',
+          draftKey: 'def',
+          selection: selectionOf(123456),
+          linkedEntryIds: [],
+          associatedEntryIds: [],
+          keepingClientId: 123456,
+        }),
+      );
       expect((await db.getAllFromIndex('invoices', 'by-entry', 3)).map((record) => record.key)).toEqual([
         '7:draft:abc',
       ]);
@@ -140,6 +161,16 @@ const versionFixtures: Record<
         seq: 1,
         action: 'link',
       });
+    },
+  },
+  3: {
+    async seed(db) {
+      await db.put('invoices', sampleInvoice({ revision: 4, keepingClientId: 123456 }));
+    },
+    async verify(db) {
+      expect(await db.get('invoices', '7:draft:abc')).toEqual(
+        sampleInvoice({ revision: 4, keepingClientId: 123456 }),
+      );
     },
   },
 };
@@ -158,8 +189,34 @@ function sampleInvoice(overrides: Partial<StoredInvoice> = {}): StoredInvoice {
     organisationId: 12345,
     associatedEntryIds: [2, 3],
     markedEntryIds: [],
+    keepingClientId: null,
+    revision: 0,
     ...overrides,
   };
+}
+
+function selectionOf(keepingClientId: number): StoredInvoice['selection'] {
+  return {
+    keepingClientId,
+    period: { preset: 'last_month' },
+    hours: 'direct',
+    projectIds: null,
+    userIds: null,
+    includeBilled: false,
+    excludedEntryIds: [],
+    confirmedBilledEntryIds: [],
+    grouping: 'project',
+    rounding: { unit: 15, mode: 'up', scope: 'line' },
+    template: '{project}',
+  };
+}
+
+/** An invoice record as versions before 3 stored it: no revision, no Keeping client. */
+function invoiceBeforeV3(
+  overrides: Partial<StoredInvoice> = {},
+): Omit<StoredInvoice, 'revision' | 'keepingClientId'> {
+  const { revision: _revision, keepingClientId: _client, ...record } = sampleInvoice(overrides);
+  return record;
 }
 
 function sampleWriteBack(overrides: Partial<WriteBackItem> = {}): WriteBackItem {
@@ -406,7 +463,7 @@ describe('wipeCache and keepOnlyOrganisation', () => {
     await wipeCache(db);
     for (const name of ['reference', 'entries', 'fetches'] as const) expect(await db.count(name)).toBe(0);
     expect(await db.count('mappings')).toBe(2);
-    expect(await db.count('invoices')).toBe(1);
+    expect(await db.count('invoices')).toBe(2);
     expect(await db.count('writeback')).toBe(1);
     expect(await db.count('audit')).toBe(1);
   });

@@ -36,6 +36,25 @@ export const MIGRATIONS: readonly Migration[] = [
     const audit = db.createObjectStore('audit', { keyPath: 'seq', autoIncrement: true });
     audit.createIndex('by-invoice', 'invoiceKey');
   },
+  // v3: invoice records carry a revision (stale changes are refused) and the Keeping client
+  // whose hours they bill (from the stored selection, when there was one).
+  (_db, tx) => {
+    const invoices = tx.objectStore('invoices');
+    void invoices.openCursor().then(async function step(cursor): Promise<void> {
+      if (!cursor) return;
+      const record = cursor.value as {
+        revision?: number;
+        keepingClientId?: number | null;
+        selection?: { keepingClientId?: number | null } | null;
+      };
+      await cursor.update({
+        ...record,
+        revision: record.revision ?? 0,
+        keepingClientId: record.keepingClientId ?? record.selection?.keepingClientId ?? null,
+      });
+      await step(await cursor.continue());
+    });
+  },
 ];
 
 /** The version the code expects: one per migration. */

@@ -1,23 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
-import type { ClientMapping, InvoiceSelection } from '../../shared/invoice-types';
+import type { ClientMapping, InvoiceRecord, InvoiceSelection } from '../../shared/invoice-types';
 import { REFERENCE_MAX_AGE_MS } from '../cache/today';
 import { readAudit } from '../records/audit-log';
 import { sampleOrganisation, sampleUser } from '../testing/db-fixtures';
 import type { FakeBrowser } from '../testing/fake-browser';
 import {
+  asPanel,
+  BAKKERIJ,
   DIVISION,
   draftRef,
+  hexOf,
   INVOICE_ID,
   line,
   ORG,
+  OTHER_CLIENT,
   type PanelSetup,
   savedRef,
   selection,
   setupPanel,
   TOKEN,
 } from '../testing/panel-setup';
+import type { HandlerTable } from './table';
 
 vi.mock('../../shared/browser', async () => {
   const { createFakeBrowser } = await import('../testing/fake-browser');
@@ -167,6 +172,8 @@ describe('mappings and line defaults: bad input', () => {
 });
 
 describe('invoice records', () => {
+  beforeEach(() => setup.cacheFirm());
+
   it('keeps the selection across a worker restart', async () => {
     const first = setup.start().handlers;
     expect(await first['invoice.load'](draftRef())).toBeNull();
@@ -179,9 +186,11 @@ describe('invoice records', () => {
         'draftKey',
         'invoiceId',
         'invoiceNumber',
+        'keepingClientId',
         'key',
         'lines',
         'linkedEntryIds',
+        'revision',
         'selection',
         'updatedAt',
       ].sort(),
@@ -194,12 +203,12 @@ describe('invoice records', () => {
   it('recording the same fill twice neither duplicates lines nor links; a smaller fill unlinks', async () => {
     const { handlers } = setup.start();
     const lines = [line('a', [101, 102]), line('b', [104])];
-    await handlers['invoice.recordFill']({ ref: draftRef(), lines });
-    const again = await handlers['invoice.recordFill']({ ref: draftRef(), lines });
+    await asPanel(handlers).recordFill({ ref: draftRef(), lines });
+    const again = await asPanel(handlers).recordFill({ ref: draftRef(), lines });
     expect(again.lines).toHaveLength(2);
     expect(again.linkedEntryIds).toEqual([101, 102, 104]);
 
-    const smaller = await handlers['invoice.recordFill']({ ref: draftRef(), lines: [line('a', [101, 102])] });
+    const smaller = await asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [101, 102])] });
     expect(smaller.linkedEntryIds).toEqual([101, 102]);
     const audit = await readAudit(setup.db, '7:draft:draft-1');
     expect(audit.map((record) => [record.action, record.entryIds])).toEqual([
@@ -212,29 +221,30 @@ describe('invoice records', () => {
 
   it('keeps one-click links when the lines are filled again, and unlinks from lines and links alike', async () => {
     const { handlers } = setup.start();
-    await handlers['invoice.link']({ ref: draftRef(), invoiceNumber: null, entryIds: [105] });
-    const filled = await handlers['invoice.recordFill']({ ref: draftRef(), lines: [line('a', [101, 102])] });
+    await asPanel(handlers).link({ ref: draftRef(), invoiceNumber: null, entryIds: [105] });
+    const filled = await asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [101, 102])] });
     expect(filled.linkedEntryIds).toEqual([101, 102, 105]);
 
-    const unlinked = await handlers['invoice.unlink']({ ref: draftRef(), entryIds: [102, 105] });
+    const unlinked = await asPanel(handlers).unlink({ ref: draftRef(), entryIds: [102, 105] });
     expect(unlinked.linkedEntryIds).toEqual([101]);
     expect(unlinked.lines[0]?.entryIds).toEqual([101]);
     // A draft is never written to Keeping.
     expect(await setup.db.count('writeback')).toBe(0);
   });
 
-  it('moves a draft to the saved invoice’s key, merging a record already there', async () => {
+  it('moves a draft to the saved invoice’s key when the saved grid shows its lines', async () => {
     const { handlers } = setup.start({ holdWriteBack: true });
     await handlers['invoice.saveSelection']({ ref: draftRef(), selection });
-    await handlers['invoice.recordFill']({ ref: draftRef(), lines: [line('a', [101])] });
-    // Something already knew the real invoice (a link made from another screen).
-    await handlers['invoice.link']({ ref: savedRef(), invoiceNumber: null, entryIds: [105] });
+    await asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [101])] });
+    await asPanel(handlers).link({ ref: draftRef(), invoiceNumber: null, entryIds: [105] });
     setup.advance(1000);
 
     const saved = await handlers['invoice.saved']({
       draft: draftRef(),
       invoiceId: `{${INVOICE_ID.toUpperCase()}}`,
       invoiceNumber: ' 20260042 ',
+      // Exact's grid: the draft's line and one a person added by hand.
+      rowHashes: [hexOf('by hand'), line('a', [101]).hash],
     });
     expect(saved).toMatchObject({
       key: `7:${INVOICE_ID}`,
@@ -243,11 +253,89 @@ describe('invoice records', () => {
       invoiceNumber: '20260042',
       selection,
       linkedEntryIds: [101, 105],
+      keepingClientId: 123456,
+      revision: 3,
     });
     expect(saved.lines.map((filled) => filled.lineKey)).toEqual(['a']);
     expect(await handlers['invoice.load'](draftRef())).toBeNull();
     expect(await handlers['invoice.load'](savedRef())).toEqual(saved);
     expect(await setup.db.count('invoices')).toBe(1);
+    expect(await setup.db.count('writeback')).toBe(2);
+  });
+
+  /** A draft of 3 entries on 2 lines, as the panel left it before the bookkeeper pressed Save. */
+  async function filledDraft(handlers: HandlerTable) {
+    await handlers['invoice.saveSelection']({ ref: draftRef(), selection });
+    return asPanel(handlers).recordFill({
+      ref: draftRef(),
+      lines: [line('a', [101, 102]), line('b', [105])],
+    });
+  }
+
+  async function expectDraftIntact(handlers: HandlerTable, draft: InvoiceRecord) {
+    expect(await handlers['invoice.load'](draftRef())).toEqual(draft);
+    expect(await setup.db.count('writeback')).toBe(0);
+    expect((await readAudit(setup.db, `7:${INVOICE_ID}`)).length).toBe(0);
+  }
+
+  it('refuses to move a draft onto an invoice that already has a record: the draft stays a draft', async () => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    const draft = await filledDraft(handlers);
+    // The invoice opened and saved was one Urenbrug already knows (its selection was stored).
+    const other = await handlers['invoice.saveSelection']({ ref: savedRef(), selection });
+    await expect(
+      handlers['invoice.saved']({
+        draft: draftRef(),
+        invoiceId: INVOICE_ID,
+        invoiceNumber: '20260999',
+        rowHashes: draft.lines.map((filled) => filled.hash),
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expectDraftIntact(handlers, draft);
+    expect(await handlers['invoice.load'](savedRef())).toEqual(other);
+  });
+
+  it('refuses to move a draft onto a saved invoice whose grid does not show the draft’s lines', async () => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    const draft = await filledDraft(handlers);
+    for (const rowHashes of [[], [hexOf('Werkzaamheden')], [line('a', []).hash, hexOf('Werkzaamheden')]]) {
+      await expect(
+        handlers['invoice.saved']({
+          draft: draftRef(),
+          invoiceId: INVOICE_ID,
+          invoiceNumber: '20260999',
+          rowHashes,
+        }),
+      ).rejects.toMatchObject({ code: 'conflict' });
+    }
+    await expectDraftIntact(handlers, draft);
+    // Two lines with the same content need two rows showing it.
+    await asPanel(handlers).recordFill({
+      ref: draftRef(),
+      lines: [line('a', [101]), { ...line('b', [102]), hash: line('a', []).hash }],
+    });
+    await expect(
+      handlers['invoice.saved']({
+        draft: draftRef(),
+        invoiceId: INVOICE_ID,
+        invoiceNumber: '20260999',
+        rowHashes: [line('a', []).hash],
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(await setup.db.count('writeback')).toBe(0);
+    expect(await handlers['invoice.load'](savedRef())).toBeNull();
+  });
+
+  it('a save with no draft record writes nothing', async () => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    const answer = await handlers['invoice.saved']({
+      draft: draftRef('never-used'),
+      invoiceId: INVOICE_ID,
+      invoiceNumber: '20260042',
+      rowHashes: [],
+    });
+    expect(answer).toMatchObject({ invoiceId: INVOICE_ID, linkedEntryIds: [], revision: 0 });
+    expect(await setup.db.count('invoices')).toBe(0);
   });
 
   it('indexes which invoice bills an entry, preferring a saved invoice', async () => {
@@ -258,8 +346,8 @@ describe('invoice records', () => {
       keepingClientId: 123456,
       fresh: true,
     });
-    await handlers['invoice.link']({ ref: savedRef(), invoiceNumber: '20260042', entryIds: [101] });
-    await handlers['invoice.link']({ ref: draftRef(), invoiceNumber: null, entryIds: [101, 102] });
+    await asPanel(handlers).link({ ref: savedRef(), invoiceNumber: '20260042', entryIds: [101] });
+    await asPanel(handlers).link({ ref: draftRef(), invoiceNumber: null, entryIds: [101, 102] });
     const view = await handlers['entries.range']({
       from: '2026-05-01',
       to: '2026-05-31',
@@ -270,8 +358,8 @@ describe('invoice records', () => {
       101: { invoiceKey: `7:${INVOICE_ID}`, invoiceLabel: '20260042' },
       102: { invoiceKey: '7:draft:draft-1', invoiceLabel: '' },
     });
-    await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [101] });
-    await handlers['invoice.unlink']({ ref: draftRef(), entryIds: [102] });
+    await asPanel(handlers).unlink({ ref: savedRef(), entryIds: [101] });
+    await asPanel(handlers).unlink({ ref: draftRef(), entryIds: [102] });
     const after = await handlers['entries.range']({
       from: '2026-05-01',
       to: '2026-05-31',
@@ -312,19 +400,161 @@ describe('invoice records', () => {
   it('refuses lines with repeated keys or bad numbers, and an unlink of an unknown invoice', async () => {
     const { handlers } = setup.start();
     await expect(
-      handlers['invoice.recordFill']({ ref: draftRef(), lines: [line('a', [1]), line('a', [2])] }),
+      asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [1]), line('a', [2])] }),
     ).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(
-      handlers['invoice.recordFill']({ ref: draftRef(), lines: [{ ...line('a', [1]), minutes: -1 }] }),
+      asPanel(handlers).recordFill({ ref: draftRef(), lines: [{ ...line('a', [1]), minutes: -1 }] }),
     ).rejects.toMatchObject({ code: 'invalid_request' });
-    await expect(handlers['invoice.unlink']({ ref: draftRef(), entryIds: [1] })).rejects.toMatchObject({
+    await expect(asPanel(handlers).unlink({ ref: draftRef(), entryIds: [1] })).rejects.toMatchObject({
       code: 'not_found',
     });
     await expect(
-      handlers['invoice.saved']({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '' }),
+      asPanel(handlers).saved({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '' }),
     ).rejects.toMatchObject({ code: 'invalid_request' });
     expect(await setup.db.count('invoices')).toBe(0);
   });
+});
+
+describe('revisions: two tabs on one invoice', () => {
+  beforeEach(() => setup.cacheFirm());
+
+  it('a stale revision is refused: the first tab’s fill stays, nothing is unlinked', async () => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    // Both tabs open the saved invoice before either has done anything: both hold revision 0.
+    const first = await handlers['invoice.recordFill']({
+      ref: savedRef(),
+      lines: [line('a', [101, 102]), line('b', [105])],
+      revision: 0,
+      keepingClientId: BAKKERIJ,
+    });
+    expect(first.revision).toBe(1);
+
+    const second = { ref: savedRef(), revision: 0 };
+    await expect(
+      handlers['invoice.recordFill']({ ...second, lines: [line('a', [101])], keepingClientId: BAKKERIJ }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      handlers['invoice.link']({
+        ...second,
+        invoiceNumber: null,
+        entryIds: [104],
+        keepingClientId: BAKKERIJ,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(handlers['invoice.unlink']({ ...second, entryIds: [102] })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await handlers['invoice.load'](savedRef())).toEqual(first);
+    expect((await readAudit(setup.db, `7:${INVOICE_ID}`)).map((record) => record.action)).toEqual(['fill']);
+
+    // Reloaded, the second tab works against revision 1, and each change counts one up.
+    const linked = await handlers['invoice.link']({
+      ...second,
+      revision: 1,
+      invoiceNumber: '20260042',
+      entryIds: [104],
+      keepingClientId: BAKKERIJ,
+    });
+    expect(linked).toMatchObject({ revision: 2, linkedEntryIds: [101, 102, 104, 105] });
+    const unlinked = await handlers['invoice.unlink']({ ref: savedRef(), revision: 2, entryIds: [104] });
+    expect(unlinked.revision).toBe(3);
+    // The selection is not billing: saving it neither needs nor changes the revision.
+    expect((await handlers['invoice.saveSelection']({ ref: savedRef(), selection })).revision).toBe(3);
+  });
+
+  it('refuses a change without a revision', async () => {
+    const { handlers } = setup.start();
+    await expect(
+      handlers['invoice.link']({
+        ref: savedRef(),
+        invoiceNumber: null,
+        entryIds: [101],
+        keepingClientId: BAKKERIJ,
+      } as unknown as Parameters<HandlerTable['invoice.link']>[0]),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(await setup.db.count('invoices')).toBe(0);
+  });
+});
+
+describe('what the content tier claims is checked', () => {
+  beforeEach(() => setup.cacheFirm());
+
+  it('refuses to link or fill another client’s entry, or one it never fetched; nothing is written', async () => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    const attempts = [
+      // 103 is a cached entry of the other client (Loonadministratie), claimed as Bakkerij's.
+      () => asPanel(handlers).link({ ref: savedRef(), invoiceNumber: '20260042', entryIds: [101, 103] }),
+      () => asPanel(handlers).recordFill({ ref: savedRef(), lines: [line('a', [103])] }),
+      // 999 was never fetched.
+      () => asPanel(handlers).link({ ref: savedRef(), invoiceNumber: '20260042', entryIds: [999] }),
+      // Hours without a client.
+      () =>
+        asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [101])], keepingClientId: null }),
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({ code: 'invalid_request' });
+    }
+    expect(await setup.db.count('invoices')).toBe(0);
+    expect(await setup.db.count('writeback')).toBe(0);
+    expect(await setup.db.count('audit')).toBe(0);
+  });
+
+  it('keeps an invoice to one client: another client’s hours need the first ones taken off', async () => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    const billed = await asPanel(handlers).link({
+      ref: savedRef(),
+      invoiceNumber: '20260042',
+      entryIds: [101],
+    });
+    expect(billed.keepingClientId).toBe(BAKKERIJ);
+    await expect(
+      asPanel(handlers).link({
+        ref: savedRef(),
+        invoiceNumber: null,
+        entryIds: [103],
+        keepingClientId: OTHER_CLIENT,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(await handlers['invoice.load'](savedRef())).toEqual(billed);
+    expect(await setup.db.count('writeback')).toBe(1);
+
+    await asPanel(handlers).unlink({ ref: savedRef(), entryIds: [101] });
+    const moved = await asPanel(handlers).link({
+      ref: savedRef(),
+      invoiceNumber: null,
+      entryIds: [103],
+      keepingClientId: OTHER_CLIENT,
+    });
+    expect(moved).toMatchObject({ keepingClientId: OTHER_CLIENT, linkedEntryIds: [103] });
+  });
+
+  it.each([
+    ['markup from the page', '<img src=x onerror=alert(1)>'],
+    ['a sentence', 'Factuur 20260042'],
+    ['more than Exact’s Int32 holds', '2147483648'],
+    ['too long', '1-2-3-4-5-6-7-8-9-10-11'],
+    ['a separator at the end', '2026-'],
+  ])('refuses an invoice number with %s, on a save and on a link', async (_label, invoiceNumber) => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    await asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [101])] });
+    await expect(
+      asPanel(handlers).saved({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(
+      asPanel(handlers).link({ ref: savedRef(), invoiceNumber, entryIds: [101] }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(await handlers['invoice.load'](savedRef())).toBeNull();
+    expect(await setup.db.count('writeback')).toBe(0);
+  });
+
+  it.each(['20260042', '2147483647', '2026-0042', '2026.42'])(
+    'takes the invoice number %s as Exact writes it',
+    async (invoiceNumber) => {
+      const { handlers } = setup.start({ holdWriteBack: true });
+      const linked = await asPanel(handlers).link({ ref: savedRef(), invoiceNumber, entryIds: [101] });
+      expect(linked.invoiceNumber).toBe(invoiceNumber);
+    },
+  );
 });
 
 describe('the bookkeeper’s work and the connection', () => {

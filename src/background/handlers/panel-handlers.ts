@@ -17,12 +17,12 @@ import { saveClientMapping, saveLineDefaults } from '../records/mappings-store';
 import {
   clientMappingSchema,
   divisionSchema,
-  filledLinesSchema,
   invoiceRefSchema,
   lineDefaultsSchema,
   linkSchema,
   parseRequest,
   rangeSchema,
+  recordFillSchema,
   savedSchema,
   selectionSchema,
   unlinkSchema,
@@ -107,28 +107,27 @@ export function createPanelHandlers(services: WorkerDependencies, writeBack: Wri
     },
 
     async 'invoice.recordFill'(data) {
-      const ref = parseRequest(invoiceRefSchema, data?.ref, 'invoice reference');
-      const lines = parseRequest(filledLinesSchema, data?.lines, 'filled lines');
+      const { ref, lines, ...basis } = parseRequest(recordFillSchema, data, 'filled lines');
       const { db, context } = await invoiceContext();
-      return answer(await recordFill(db, context, ref, lines));
+      return answer(await recordFill(db, context, ref, lines, basis));
     },
 
     async 'invoice.saved'(data) {
-      const { draft, invoiceId, invoiceNumber } = parseRequest(savedSchema, data, 'saved invoice');
+      const { draft, invoiceId, invoiceNumber, rowHashes } = parseRequest(savedSchema, data, 'saved invoice');
       const { db, context } = await invoiceContext();
-      return answer(await invoiceSaved(db, context, draft, invoiceId, invoiceNumber));
+      return answer(await invoiceSaved(db, context, draft, invoiceId, invoiceNumber, rowHashes));
     },
 
     async 'invoice.link'(data) {
-      const { ref, invoiceNumber, entryIds } = parseRequest(linkSchema, data, 'link');
+      const { ref, invoiceNumber, entryIds, ...basis } = parseRequest(linkSchema, data, 'link');
       const { db, context } = await invoiceContext();
-      return answer(await linkEntries(db, context, ref, invoiceNumber, entryIds));
+      return answer(await linkEntries(db, context, ref, invoiceNumber, entryIds, basis));
     },
 
     async 'invoice.unlink'(data) {
-      const { ref, entryIds } = parseRequest(unlinkSchema, data, 'unlink');
+      const { ref, entryIds, revision } = parseRequest(unlinkSchema, data, 'unlink');
       const { db, context } = await invoiceContext();
-      return answer(await unlinkEntries(db, context, ref, entryIds));
+      return answer(await unlinkEntries(db, context, ref, entryIds, { revision }));
     },
   };
 }

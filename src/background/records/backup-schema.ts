@@ -46,6 +46,9 @@ const storedInvoiceSchema = v.pipe(
     linkedEntryIds: idList,
     associatedEntryIds: idList,
     markedEntryIds: idList,
+    // Back-ups made before invoice records had revisions and a Keeping client lack both.
+    keepingClientId: v.optional(v.nullable(positiveId), null),
+    revision: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0)), 0),
     updatedAt: epochMs,
   }),
   v.check((record) => keyMatches(record), 'key does not match division, invoice id and draft key'),
@@ -53,6 +56,7 @@ const storedInvoiceSchema = v.pipe(
   // derived again rather than trusted: the union of the lines' entries and one-click links.
   v.transform((record) => ({
     ...record,
+    keepingClientId: record.keepingClientId ?? record.selection?.keepingClientId ?? null,
     linkedEntryIds: [
       ...new Set([...record.lines.flatMap((line) => line.entryIds), ...record.associatedEntryIds]),
     ].sort((a, b) => a - b),

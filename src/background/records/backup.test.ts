@@ -7,6 +7,7 @@ import type { UrenbrugDatabase } from '../db/database';
 import type { HandlerTable } from '../handlers/table';
 import type { FakeBrowser } from '../testing/fake-browser';
 import {
+  asPanel,
   DIVISION,
   draftRef,
   line,
@@ -61,13 +62,14 @@ async function fillSource(): Promise<void> {
     rules: { 'p:573243': { rateCents: 12500, itemCode: null } },
   });
   await handlers['invoice.saveSelection']({ ref: draftRef(), selection });
-  await handlers['invoice.recordFill']({ ref: draftRef(), lines: [line('a', [101]), line('b', [102])] });
-  await handlers['invoice.saved']({
+  await source.cacheFirm();
+  await asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [101]), line('b', [102])] });
+  await asPanel(handlers).saved({
     draft: draftRef(),
     invoiceId: savedRef().invoiceId!,
     invoiceNumber: '20260042',
   });
-  await handlers['invoice.link']({ ref: draftRef('draft-2'), invoiceNumber: null, entryIds: [104] });
+  await asPanel(handlers).link({ ref: draftRef('draft-2'), invoiceNumber: null, entryIds: [104] });
 }
 
 async function storesOf(db: UrenbrugDatabase) {

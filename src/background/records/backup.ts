@@ -96,11 +96,18 @@ export async function restoreBackup(db: UrenbrugDatabase, backup: ParsedBackup):
       value: backup.lineDefaults,
     });
   }
-  const invoices: StoredInvoice[] = backup.invoices;
   const tx = db.transaction(['mappings', 'invoices'], 'readwrite');
+  const store = tx.objectStore('invoices');
+  const replaced = await Promise.all(backup.invoices.map((invoice) => store.get(invoice.key)));
+  // A restored record replaces what a tab may still hold: it takes a revision past both, so a
+  // change made against the replaced record is refused as stale.
+  const invoices: StoredInvoice[] = backup.invoices.map((invoice, index) => {
+    const before = replaced[index];
+    return before ? { ...invoice, revision: Math.max(invoice.revision, before.revision) + 1 } : invoice;
+  });
   await Promise.all([
     ...mappingRecords.map((record) => tx.objectStore('mappings').put(record)),
-    ...invoices.map((invoice) => tx.objectStore('invoices').put(invoice)),
+    ...invoices.map((invoice) => store.put(invoice)),
     tx.done,
   ]);
   return {

@@ -16,6 +16,7 @@ import {
 import type { AuditRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
 import { type InvoiceTx, invoiceTx } from '../db/invoice-tx';
 import { enqueueWriteBack } from '../write-back/queue';
+import { assertClientEntries } from './client-entries';
 
 export interface InvoiceContext {
   organisationId: number;
@@ -72,6 +73,8 @@ function emptyRecord(ref: InvoiceRef, organisationId: number, now: number): Stor
     selection: null,
     lines: [],
     linkedEntryIds: [],
+    keepingClientId: null,
+    revision: 0,
     updatedAt: now,
     organisationId,
     associatedEntryIds: [],
@@ -87,6 +90,31 @@ async function current(
 ): Promise<StoredInvoice | undefined> {
   const record = await tx.objectStore('invoices').get(key);
   return record?.organisationId === organisationId ? record : undefined;
+}
+
+/** What a change to the billed hours was made against, as the panel last read the record. */
+export interface ChangeBasis {
+  /** The record's revision the panel holds; 0 when it had no record. */
+  revision: number;
+}
+
+/** Refuses a change made against an older revision: another tab changed the invoice since. */
+function assertRevision(record: StoredInvoice, basis: ChangeBasis): void {
+  if (record.revision === basis.revision) return;
+  throw new UrenbrugError(
+    'conflict',
+    `The invoice changed since it was read (revision ${basis.revision}, now ${record.revision})`,
+  );
+}
+
+/** An invoice bills one Keeping client's hours; switching needs its hours taken off first. */
+function assertSameClient(record: StoredInvoice, keepingClientId: number, keptIds: readonly number[]): void {
+  if (keptIds.length === 0 || record.keepingClientId === null) return;
+  if (record.keepingClientId === keepingClientId) return;
+  throw new UrenbrugError(
+    'invalid_request',
+    `This invoice bills hours of Keeping client ${record.keepingClientId}, not ${keepingClientId}`,
+  );
 }
 
 type Audit = Omit<AuditRecord, 'seq' | 'at' | 'organisationId' | 'invoiceKey' | 'invoiceNumber'>;
@@ -150,13 +178,22 @@ export async function recordFill(
   context: InvoiceContext,
   ref: InvoiceRef,
   lines: FilledLine[],
+  basis: ChangeBasis & { keepingClientId: number | null },
 ): Promise<InvoiceChange> {
   const now = context.now();
+  const filledIds = lines.flatMap((line) => line.entryIds);
+  await assertClientEntries(db, context.organisationId, basis.keepingClientId, filledIds);
   const tx = invoiceTx(db);
   const record =
     (await current(tx, keyOf(ref), context.organisationId)) ?? emptyRecord(ref, context.organisationId, now);
+  assertRevision(record, basis);
+  if (basis.keepingClientId !== null) {
+    assertSameClient(record, basis.keepingClientId, record.associatedEntryIds);
+    record.keepingClientId = basis.keepingClientId;
+  }
   const before = new Set(record.linkedEntryIds);
   record.lines = lines;
+  record.revision += 1;
   record.updatedAt = now;
   relink(record);
   const after = new Set(record.linkedEntryIds);
@@ -182,13 +219,19 @@ export async function linkEntries(
   ref: InvoiceRef,
   invoiceNumber: string | null,
   entryIds: number[],
+  basis: ChangeBasis & { keepingClientId: number },
 ): Promise<InvoiceChange> {
   const now = context.now();
+  await assertClientEntries(db, context.organisationId, basis.keepingClientId, entryIds);
   const tx = invoiceTx(db);
   const record =
     (await current(tx, keyOf(ref), context.organisationId)) ?? emptyRecord(ref, context.organisationId, now);
+  assertRevision(record, basis);
+  assertSameClient(record, basis.keepingClientId, record.linkedEntryIds);
+  record.keepingClientId = basis.keepingClientId;
   if (invoiceNumber) record.invoiceNumber = invoiceNumber;
   record.associatedEntryIds = sortedUnique([...record.associatedEntryIds, ...entryIds]);
+  record.revision += 1;
   record.updatedAt = now;
   relink(record);
   const queued = await enqueueWriteBack(tx, record, 'add', entryIds, now);
@@ -202,11 +245,14 @@ export async function unlinkEntries(
   context: InvoiceContext,
   ref: InvoiceRef,
   entryIds: number[],
+  basis: ChangeBasis,
 ): Promise<InvoiceChange> {
   const now = context.now();
   const tx = invoiceTx(db);
   const record = await current(tx, keyOf(ref), context.organisationId);
   if (!record) throw new UrenbrugError('not_found', 'Urenbrug has no record of this invoice');
+  assertRevision(record, basis);
+  record.revision += 1;
   const removed = new Set(entryIds);
   const wasLinked = record.linkedEntryIds.filter((id) => removed.has(id));
   record.associatedEntryIds = without(record.associatedEntryIds, removed);
@@ -219,22 +265,30 @@ export async function unlinkEntries(
   return commit(tx, record, [{ action: 'unlink', entryIds: wasLinked, detail: null }], queued);
 }
 
-/** The newer record's work wins; ids linked on either are kept. */
-function merge(a: StoredInvoice, b: StoredInvoice): StoredInvoice {
-  const [older, newer] = a.updatedAt <= b.updatedAt ? [a, b] : [b, a];
-  return {
-    ...newer,
-    selection: newer.selection ?? older.selection,
-    lines: newer.lines.length > 0 ? newer.lines : older.lines,
-    associatedEntryIds: sortedUnique([...older.associatedEntryIds, ...newer.associatedEntryIds]),
-    markedEntryIds: sortedUnique([...older.markedEntryIds, ...newer.markedEntryIds]),
-  };
+/**
+ * True when every line the draft wrote is still on the saved invoice's grid, compared by the
+ * rows' fingerprints (each row counts once): the grid that Exact saved is the draft's.
+ */
+function gridShowsLines(lines: readonly FilledLine[], rowHashes: readonly string[]): boolean {
+  const left = new Map<string, number>();
+  for (const hash of rowHashes) left.set(hash, (left.get(hash) ?? 0) + 1);
+  return lines.every((line) => {
+    const count = left.get(line.hash) ?? 0;
+    if (count === 0) return false;
+    left.set(line.hash, count - 1);
+    return true;
+  });
 }
 
 /**
- * The invoice was saved in Exact: its record moves from the draft key to the real invoice key
- * (merged with a record already there), takes the number, and Keeping is asked to mark every
- * linked entry — and to unmark entries marked before that are no longer on it.
+ * The invoice was saved in Exact: its record moves from the draft key to the real invoice key,
+ * takes the number, and Keeping is asked to mark every linked entry — and, when a saved invoice
+ * is saved again, to unmark entries marked before that are no longer on it.
+ *
+ * A draft only moves onto an invoice Urenbrug has no record of yet, and only when the saved grid
+ * still shows every line the draft wrote (`rowHashes`, the fingerprints of the grid's rows): a
+ * save that was not this draft's (another invoice opened in the tab, a refused save) is refused
+ * as a conflict and leaves the draft a draft, with nothing queued.
  */
 export async function invoiceSaved(
   db: UrenbrugDatabase,
@@ -242,27 +296,46 @@ export async function invoiceSaved(
   draft: InvoiceRef,
   invoiceId: string,
   invoiceNumber: string,
+  rowHashes: readonly string[],
 ): Promise<InvoiceChange> {
   const now = context.now();
   const { organisationId } = context;
   const savedRef: InvoiceRef = { division: draft.division, invoiceId, draftKey: null };
   const draftKey = keyOf(draft);
   const savedKey = keyOf(savedRef);
+  const moving = draftKey !== savedKey;
   const tx = invoiceTx(db);
   const [fromDraft, existing] = await Promise.all([
     current(tx, draftKey, organisationId),
-    draftKey === savedKey ? undefined : current(tx, savedKey, organisationId),
+    moving ? current(tx, savedKey, organisationId) : undefined,
   ]);
-  const base =
-    fromDraft && existing
-      ? merge(fromDraft, existing)
-      : (fromDraft ?? existing ?? emptyRecord(savedRef, organisationId, now));
+  if (moving && existing) {
+    throw new UrenbrugError(
+      'conflict',
+      `Invoice ${invoiceNumber} already has a record; the draft ${draft.draftKey} stays a draft`,
+    );
+  }
+  if (moving && fromDraft && !gridShowsLines(fromDraft.lines, rowHashes)) {
+    throw new UrenbrugError(
+      'conflict',
+      `The saved invoice ${invoiceNumber} does not show the lines of draft ${draft.draftKey}; it stays a draft`,
+    );
+  }
+  if (moving && !fromDraft) {
+    // Nothing was billed on the draft: nothing to move, nothing to write.
+    return {
+      record: toInvoiceRecord({ ...emptyRecord(savedRef, organisationId, now), invoiceNumber }),
+      queued: 0,
+    };
+  }
+  const base = fromDraft ?? emptyRecord(savedRef, organisationId, now);
   const record: StoredInvoice = {
     ...base,
     key: savedKey,
     invoiceId,
     draftKey: null,
     invoiceNumber,
+    revision: base.revision + 1,
     updatedAt: now,
   };
   relink(record);
@@ -273,7 +346,7 @@ export async function invoiceSaved(
     (await enqueueWriteBack(tx, record, 'add', record.linkedEntryIds, now)) +
     (await enqueueWriteBack(tx, record, 'remove', unmark, now));
   record.markedEntryIds = [...record.linkedEntryIds];
-  const extra = fromDraft && draftKey !== savedKey ? [tx.objectStore('invoices').delete(draftKey)] : [];
+  const extra = fromDraft && moving ? [tx.objectStore('invoices').delete(draftKey)] : [];
   return commit(
     tx,
     record,
@@ -281,7 +354,7 @@ export async function invoiceSaved(
       {
         action: 'saved',
         entryIds: record.linkedEntryIds,
-        detail: draftKey === savedKey ? null : `from ${draftKey}`,
+        detail: moving ? `from ${draftKey}` : null,
       },
       { action: 'unlink', entryIds: unmark, detail: 'not on the saved invoice' },
     ],

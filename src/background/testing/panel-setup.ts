@@ -8,8 +8,9 @@ import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
 import type { Entry, User } from '../../core/entry';
 import type { FilledLine, InvoiceRef, InvoiceSelection } from '../../shared/invoice-types';
+import type { RequestOf } from '../../shared/messages';
 import { saveConnection } from '../account/connection';
-import { openUrenbrugDb, type UrenbrugDatabase } from '../db/database';
+import { openUrenbrugDb, replaceReference, type UrenbrugDatabase } from '../db/database';
 import type { BackgroundClient, WorkerDependencies } from '../dependencies';
 import { createHandlers, type HandlerTable } from '../handlers/table';
 import { createWriteBack, type WriteBack } from '../write-back/runner';
@@ -70,6 +71,15 @@ export const selection: InvoiceSelection = {
   template: '{project}',
 };
 
+/** A row fingerprint for a line key: 16 hex digits, as content/fill/fingerprint.ts makes them. */
+export function hexOf(text: string): string {
+  return [...text]
+    .map((char) => char.charCodeAt(0).toString(16))
+    .join('')
+    .padStart(16, '0')
+    .slice(-16);
+}
+
 /** A filled line as the panel records it: 1,5 h at € 95,00. */
 export const line = (lineKey: string, entryIds: number[]): FilledLine => ({
   lineKey,
@@ -81,9 +91,46 @@ export const line = (lineKey: string, entryIds: number[]): FilledLine => ({
   unitPriceCents: 9500,
   amountCents: 14250,
   minutes: 90,
-  hash: `h-${lineKey}`,
+  hash: hexOf(lineKey),
   writtenAt: 1,
 });
+
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+/**
+ * The panel's billing calls as the real panel makes them: against the record's current
+ * revision, for Bakkerij Jansen, and a save whose grid shows the draft's lines. A test that is
+ * about stale revisions, other clients or foreign grids calls the handlers directly instead.
+ */
+export function asPanel(handlers: HandlerTable) {
+  const revisionOf = async (ref: InvoiceRef) => (await handlers['invoice.load'](ref))?.revision ?? 0;
+  return {
+    async recordFill(request: Optional<RequestOf<'invoice.recordFill'>, 'revision' | 'keepingClientId'>) {
+      return handlers['invoice.recordFill']({
+        revision: await revisionOf(request.ref),
+        keepingClientId: BAKKERIJ,
+        ...request,
+      });
+    },
+    async link(request: Optional<RequestOf<'invoice.link'>, 'revision' | 'keepingClientId'>) {
+      return handlers['invoice.link']({
+        revision: await revisionOf(request.ref),
+        keepingClientId: BAKKERIJ,
+        ...request,
+      });
+    },
+    async unlink(request: Optional<RequestOf<'invoice.unlink'>, 'revision'>) {
+      return handlers['invoice.unlink']({ revision: await revisionOf(request.ref), ...request });
+    },
+    async saved(request: Optional<RequestOf<'invoice.saved'>, 'rowHashes'>) {
+      const draft = await handlers['invoice.load'](request.draft);
+      return handlers['invoice.saved']({
+        rowHashes: draft?.lines.map((filled) => filled.hash) ?? [],
+        ...request,
+      });
+    },
+  };
+}
 
 let counter = 0;
 
@@ -118,12 +165,24 @@ export async function setupPanel(options: { me?: User; entries?: Entry[] } = {})
     return { handlers: createHandlers(services, writeBack), writeBack: real };
   }
 
+  /**
+   * What the panel has done before it bills anything: the firm's projects and entries are in the
+   * cache (all of them, colleagues' too, as an administrator's fetch leaves them).
+   */
+  async function cacheFirm(): Promise<void> {
+    await replaceReference(db, ORG, { project: PROJECTS });
+    const cached = options.entries ?? firmEntries();
+    const tx = db.transaction('entries', 'readwrite');
+    await Promise.all([...cached.map((entry) => tx.store.put(entry)), tx.done]);
+  }
+
   return {
     db,
     keeping,
     client,
     services,
     start,
+    cacheFirm,
     advance: (ms: number) => {
       now += ms;
     },

@@ -94,21 +94,59 @@ export const filledLinesSchema = v.pipe(
   ),
 );
 
-const invoiceNumberSchema = trimmedText(1, 60);
+/** Exact's REST `InvoiceNumber` is an Int32 (docs/exact-online.md, OData fields). */
+const INT32_MAX = 2_147_483_647;
+/** Digits, optionally in groups joined by one separator; never markup, never a sentence. */
+const INVOICE_NUMBER = /^\d+(?:[-./]\d+)*$/;
+
+/**
+ * The invoice number as read from Exact's screen. It becomes the reference name every colleague
+ * sees in Keeping, so only what Exact writes there passes: digits and a few separators, short.
+ */
+export const invoiceNumberSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(20),
+  v.regex(INVOICE_NUMBER, 'must be an Exact invoice number (digits)'),
+  v.check((value) => !/^\d+$/.test(value) || Number(value) <= INT32_MAX, 'is larger than Exact allows'),
+);
+
+/** A record's revision as the panel last read it (0: no record yet). */
+const revisionSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+/** The fingerprints of the saved grid's rows (content/fill/fingerprint.ts). */
+const rowHashesSchema = v.pipe(
+  v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{1,64}$/, 'must be a row fingerprint'))),
+  v.maxLength(MAX_LINES),
+);
 
 export const savedSchema = v.object({
   draft: invoiceRefSchema,
   invoiceId: invoiceIdSchema,
   invoiceNumber: invoiceNumberSchema,
+  rowHashes: rowHashesSchema,
+});
+
+export const recordFillSchema = v.object({
+  ref: invoiceRefSchema,
+  lines: filledLinesSchema,
+  revision: revisionSchema,
+  keepingClientId: v.nullable(positiveId),
 });
 
 export const linkSchema = v.object({
   ref: invoiceRefSchema,
   invoiceNumber: v.nullable(invoiceNumberSchema),
   entryIds: v.pipe(idList, v.minLength(1)),
+  revision: revisionSchema,
+  keepingClientId: positiveId,
 });
 
-export const unlinkSchema = v.object({ ref: invoiceRefSchema, entryIds: v.pipe(idList, v.minLength(1)) });
+export const unlinkSchema = v.object({
+  ref: invoiceRefSchema,
+  entryIds: v.pipe(idList, v.minLength(1)),
+  revision: revisionSchema,
+});
 
 export const clientMappingSchema = v.object({
   division: positiveId,

@@ -23,6 +23,7 @@ import { createLimiter } from '../keeping/limiter';
 import { createInstantClock } from '../keeping/test-support/fake-clock';
 import { readAudit } from '../records/audit-log';
 import type { FakeBrowser } from '../testing/fake-browser';
+import { asPanel } from '../testing/panel-setup';
 import { createWriteBack, type WriteBack } from './runner';
 
 vi.mock('../../shared/browser', async () => {
@@ -115,12 +116,13 @@ describe('write-back against the sandbox', () => {
     // Locked in Keeping after the panel fetched it (an invoicing integration got there first).
     stateOf(locked.id).locked = true;
 
-    await handlers['invoice.link']({
+    await asPanel(handlers).link({
       ref: { division: DIVISION, invoiceId: null, draftKey: 'd1' },
       invoiceNumber: null,
       entryIds: picked,
+      keepingClientId: clientId,
     });
-    await handlers['invoice.saved']({
+    await asPanel(handlers).saved({
       draft: { division: DIVISION, invoiceId: null, draftKey: 'd1' },
       invoiceId: INVOICE_ID,
       invoiceNumber: '20260042',
@@ -142,7 +144,7 @@ describe('write-back against the sandbox', () => {
       locked.id,
     ]);
 
-    await handlers['invoice.unlink']({
+    await asPanel(handlers).unlink({
       ref: { division: DIVISION, invoiceId: INVOICE_ID, draftKey: null },
       entryIds: [jiraEntry.id],
     });

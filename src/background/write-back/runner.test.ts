@@ -7,6 +7,7 @@ import { readAudit } from '../records/audit-log';
 import { sampleEntry } from '../testing/db-fixtures';
 import type { FakeBrowser } from '../testing/fake-browser';
 import {
+  asPanel,
   DIVISION,
   draftRef,
   INVOICE_ID,
@@ -50,8 +51,8 @@ beforeEach(async () => {
 afterEach(() => setup.close());
 
 async function saveWith(entryIds: number[]) {
-  await handlers['invoice.link']({ ref: draftRef(), invoiceNumber: null, entryIds });
-  return handlers['invoice.saved']({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+  await asPanel(handlers).link({ ref: draftRef(), invoiceNumber: null, entryIds });
+  return asPanel(handlers).saved({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
 }
 const refsOf = (id: number) => setup.keeping.get(id)?.externalReferences;
 const auditOf = async () =>
@@ -80,7 +81,7 @@ describe('write-back after invoice.saved', () => {
   it('reads before writing: an entry that already carries the reference is not patched again', async () => {
     await saveWith([101]);
     await writeBack.resume();
-    await handlers['invoice.saved']({ draft: savedRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+    await asPanel(handlers).saved({ draft: savedRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
     await writeBack.resume();
     expect(setup.client.patchTimeEntry).toHaveBeenCalledOnce();
     expect((await auditOf()).at(-1)).toEqual(['writeback_done', 101, 'already so']);
@@ -104,7 +105,7 @@ describe('write-back after invoice.saved', () => {
   it('takes only its own reference off again on unlink', async () => {
     await saveWith([102]);
     await writeBack.resume();
-    await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [102] });
+    await asPanel(handlers).unlink({ ref: savedRef(), entryIds: [102] });
     await writeBack.resume();
     expect(refsOf(102)).toEqual([JIRA]);
     expect(setup.client.patchTimeEntry).toHaveBeenLastCalledWith(12345, 102, { external_references: [JIRA] });
@@ -113,18 +114,18 @@ describe('write-back after invoice.saved', () => {
   it('unmarks entries that are no longer on the invoice when it is saved again', async () => {
     await saveWith([101, 102]);
     await writeBack.resume();
-    await handlers['invoice.recordFill']({ ref: savedRef(), lines: [] });
-    await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [101] });
-    await handlers['invoice.link']({ ref: savedRef(), invoiceNumber: null, entryIds: [102] });
+    await asPanel(handlers).recordFill({ ref: savedRef(), lines: [] });
+    await asPanel(handlers).unlink({ ref: savedRef(), entryIds: [101] });
+    await asPanel(handlers).link({ ref: savedRef(), invoiceNumber: null, entryIds: [102] });
     await writeBack.resume();
     expect(refsOf(101)).toEqual([]);
     expect(refsOf(102)).toEqual([JIRA, OURS]);
   });
 
   it('a link undone before the queue ran leaves nothing to write', async () => {
-    await handlers['invoice.saved']({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
-    await handlers['invoice.link']({ ref: savedRef(), invoiceNumber: null, entryIds: [101] });
-    await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [101] });
+    await asPanel(handlers).saved({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+    await asPanel(handlers).link({ ref: savedRef(), invoiceNumber: null, entryIds: [101] });
+    await asPanel(handlers).unlink({ ref: savedRef(), entryIds: [101] });
     expect(await setup.db.count('writeback')).toBe(1);
     await writeBack.resume();
     expect(setup.client.patchTimeEntry).not.toHaveBeenCalled();
@@ -136,7 +137,7 @@ describe('write-back after invoice.saved', () => {
     const patch = setup.client.patchTimeEntry.getMockImplementation()!;
     setup.client.patchTimeEntry.mockImplementationOnce(async (...args) => {
       const result = await patch(...args);
-      await handlers['invoice.unlink']({ ref: savedRef(), entryIds: [101] });
+      await asPanel(handlers).unlink({ ref: savedRef(), entryIds: [101] });
       return result;
     });
     await writeBack.resume();
@@ -229,8 +230,11 @@ describe('write-back: what Keeping refuses', () => {
     expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 0 });
   });
 
-  it('fails an entry it never saw (not in the cache), since it cannot read it back', async () => {
-    await saveWith([999]);
+  it('fails an entry it no longer has in the cache, since it cannot read it back', async () => {
+    await asPanel(handlers).link({ ref: draftRef(), invoiceNumber: null, entryIds: [101] });
+    // Gone from the cache before the save (a cache wipe), so the queue cannot tell where it lives.
+    await setup.db.delete('entries', [12345, 101]);
+    await asPanel(handlers).saved({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
     setup.client.timeEntries.mockClear();
     expect(await writeBack.resume()).toMatchObject({ failed: 1 });
     expect(setup.client.timeEntries).not.toHaveBeenCalled();

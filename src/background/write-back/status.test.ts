@@ -3,7 +3,7 @@ import { browser } from '../../shared/browser';
 import type { WriteBackItem } from '../db/database';
 import { createHandlers, type HandlerTable } from '../handlers/table';
 import type { FakeBrowser } from '../testing/fake-browser';
-import { draftRef, ORG, type PanelSetup, savedRef, setupPanel } from '../testing/panel-setup';
+import { asPanel, draftRef, ORG, type PanelSetup, savedRef, setupPanel } from '../testing/panel-setup';
 import type { WriteBack } from './runner';
 
 vi.mock('../../shared/browser', async () => {
@@ -33,8 +33,10 @@ async function queueThree(): Promise<WriteBackItem[]> {
     keepingClientId: 123456,
     fresh: true,
   });
-  await handlers['invoice.link']({ ref: draftRef(), invoiceNumber: null, entryIds: [101, 102, 104] });
-  await handlers['invoice.saved']({
+  // The colleague's 104 too, as an administrator's fetch caches it.
+  await setup.cacheFirm();
+  await asPanel(handlers).link({ ref: draftRef(), invoiceNumber: null, entryIds: [101, 102, 104] });
+  await asPanel(handlers).saved({
     draft: draftRef(),
     invoiceId: savedRef().invoiceId!,
     invoiceNumber: '20260042',

@@ -10,6 +10,7 @@ import { isShown, typeInto } from './fields';
 import { gridTable, isEmptyRow, liveRows, type RowFields, readRow, rowFields } from './grid';
 import { parseAmountCents, parseScaled } from './page-numbers';
 import { optionalAnchorText, requireAnchor } from './read-anchor';
+import { markSaving, takeSaving } from './save-flag';
 import { ANCHORS, ENTRY_ID_PARAM, findAnchor, ROW_FIELDS } from './selectors';
 import {
   type ExactInvoicePage,
@@ -25,7 +26,6 @@ import { waitUntil } from './wait';
 const LOOKUP_TIMEOUT_MS = 15_000;
 /** How long a new empty row may take to appear after the last one got an item. */
 const NEW_ROW_TIMEOUT_MS = 3_000;
-const SAVING_FLAG = 'urenbrug:saving:';
 
 function numberLocaleOf(doc: Document): Locale {
   // INFERRED: Exact renders the user's language in <html lang>; numbers follow it.
@@ -232,24 +232,48 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
       signal.addEventListener('abort', () => observer.disconnect(), { once: true });
     },
 
-    onSaved(callback, signal) {
+    onSaved(callback, signal, draftKey, now = Date.now) {
       // Saving is a postback: the page that saved is gone before Exact answers. Remember the
-      // click in the tab's session, and report the save on the page that comes back with an id.
+      // click in the tab's session, only on a new invoice and with its draft key; the page that
+      // comes back reports the save when the flag is its own (see save-flag.ts).
       const division = divisionFromUrl(win.location.href);
-      const key = `${SAVING_FLAG}${division}`;
+      if (division === null) return;
+      let storage: Storage;
+      try {
+        storage = win.sessionStorage;
+      } catch {
+        return; // No session storage (privacy settings): no draft ever moves on a save.
+      }
       // Without a save button there is no click to remember; a save that came back is still seen.
       const save = findAnchor(doc, ANCHORS.saveButton);
       if (save !== null) {
-        save.addEventListener('click', () => win.sessionStorage.setItem(key, '1'), { capture: true, signal });
+        save.addEventListener(
+          'click',
+          () => {
+            let shown: InvoiceScreen;
+            try {
+              shown = readScreen();
+            } catch {
+              return;
+            }
+            const key = draftKey();
+            if (shown.invoiceId === null && key) markSaving(storage, division, key, now());
+          },
+          { capture: true, signal },
+        );
       }
-      if (win.sessionStorage.getItem(key) === '1') {
-        const screen = readScreen();
-        if (screen.invoiceId) {
-          win.sessionStorage.removeItem(key);
-          queueMicrotask(() => {
-            if (!signal.aborted) callback(screen);
-          });
-        }
+      let screen: InvoiceScreen;
+      try {
+        screen = readScreen();
+      } catch {
+        takeSaving(storage, division, null, now());
+        return;
+      }
+      const savedDraft = takeSaving(storage, division, screen.invoiceId, now());
+      if (savedDraft && screen.invoiceId) {
+        queueMicrotask(() => {
+          if (!signal.aborted) callback({ screen, draftKey: savedDraft });
+        });
       }
     },
   };

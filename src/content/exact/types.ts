@@ -54,6 +54,13 @@ export class ScreenChangedError extends Error {
   }
 }
 
+/** A save of a new invoice, reported by the page Exact answered with. */
+export interface SaveReport {
+  screen: InvoiceScreen;
+  /** The draft key the new invoice had when Save was clicked. */
+  draftKey: string;
+}
+
 export interface ExactInvoicePage {
   readScreen(): InvoiceScreen;
   /** Rows that hold something (an item or a description); the trailing empty row is left out. */
@@ -67,8 +74,17 @@ export interface ExactInvoicePage {
   /** Clears a row Urenbrug wrote earlier (for lines that are no longer in the plan). */
   clearLine(rowId: string, signal: AbortSignal): Promise<void>;
   readTotals(): PageTotals;
-  /** Calls back when the page reports a save (invoice number/id appear), until the signal aborts. */
-  onSaved(callback: (screen: InvoiceScreen) => void, signal: AbortSignal): void;
+  /**
+   * Calls back when this load is the answer to a Save clicked on this tab's new invoice (its
+   * draft key, `draftKey()` at the click). A Save on an invoice that was already saved, a
+   * refused save, or merely opening another invoice never calls back.
+   */
+  onSaved(
+    callback: (saved: SaveReport) => void,
+    signal: AbortSignal,
+    draftKey: () => string | null,
+    now?: () => number,
+  ): void;
   /** Calls back when Exact has settled a new customer in the header, until the signal aborts. */
   onCustomerChange(callback: () => void, signal: AbortSignal): void;
 }

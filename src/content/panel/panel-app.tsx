@@ -77,6 +77,11 @@ export function PanelApp({ model, storage }: Props) {
         {problem !== null && <PanelWarning anchor={problem} />}
         {contextError && <ErrorNotice error={contextError} testId="context-error" />}
         {backgroundError && <ErrorNotice error={backgroundError} testId="background-error" />}
+        {model.staleReloaded.value && (
+          <div class="notice warning" role="alert" data-testid="revision-conflict">
+            <p>{t('panel_revision_conflict')}</p>
+          </div>
+        )}
         {model.phase.value === 'loading' ? (
           <p class="muted" data-testid="panel-loading">
             {t('loading')}

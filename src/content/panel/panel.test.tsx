@@ -11,6 +11,7 @@ import { UrenbrugError } from '../../shared/errors';
 import { setLanguagePreference } from '../../shared/i18n';
 import type { InvoiceSelection } from '../../shared/invoice-types';
 import { send } from '../../shared/messages';
+import { rowFingerprint } from '../fill/fingerprint';
 import { renderPanel } from './index';
 import { FakeBackground } from './testing/fake-background';
 import { FakeInvoicePage } from './testing/fake-page';
@@ -562,6 +563,8 @@ describe('the invoice across reloads and saves', () => {
         draft: { division: 123456, invoiceId: null, draftKey },
         invoiceId: '1234-abcd',
         invoiceNumber: '20260042',
+        // The saved grid's row fingerprints: the background checks the draft's lines are on it.
+        rowHashes: page.snapshot().map(rowFingerprint),
       },
     ]);
     expect(sessionStorage.getItem('urenbrug.draft.123456')).toBeNull();
@@ -577,6 +580,8 @@ describe('the invoice across reloads and saves', () => {
         ref: { division: 123456, invoiceId: 'cafe-0001', draftKey: null },
         invoiceNumber: '20260050',
         entryIds: [1, 2, 3],
+        revision: 0,
+        keepingClientId: 1000,
       },
     ]);
     expect(text('linked-count')).toContain('3 registraties');
@@ -585,6 +590,37 @@ describe('the invoice across reloads and saves', () => {
     await click(get('unlink-all'));
     expect(background.callsOf('invoice.unlink')).toHaveLength(1);
     expect(all('linked-count')).toHaveLength(0);
+  });
+
+  it('refuses to link over another tab’s change, reloads the record and says so', async () => {
+    await mountMapped(new FakeInvoicePage({ invoiceId: 'cafe-0002', invoiceNumber: '20260051' }));
+    // Another tab linked an entry after this panel read the invoice.
+    const key = '123456:cafe-0002';
+    background.records.set(key, {
+      division: 123456,
+      invoiceId: 'cafe-0002',
+      draftKey: null,
+      key,
+      invoiceNumber: '20260051',
+      selection: null,
+      lines: [],
+      linkedEntryIds: [3],
+      keepingClientId: 1000,
+      revision: 1,
+      updatedAt: 0,
+    });
+    const loadsBefore = background.callsOf('invoice.load').length;
+
+    await click(get('link-button'));
+    expect(text('revision-conflict')).toContain('in een ander tabblad gewijzigd');
+    expect(background.callsOf('invoice.load')).toHaveLength(loadsBefore + 1);
+    expect(background.records.get(key)!.linkedEntryIds).toEqual([3]);
+    expect(all('linked-count')).toHaveLength(1);
+
+    // Against the reloaded revision the link goes through, and the notice goes.
+    await click(get('link-button'));
+    expect(background.records.get(key)!.linkedEntryIds.sort()).toEqual([1, 2, 3]);
+    expect(all('revision-conflict')).toHaveLength(0);
   });
 
   it('has no link button on a new invoice', async () => {

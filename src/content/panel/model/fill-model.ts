@@ -21,8 +21,14 @@ interface Deps {
   lines: ReadonlySignal<PlannedLine[]>;
   storedLines: () => readonly FilledLine[];
   ref: () => InvoiceRef | null;
+  /** The record's revision as the panel read it; the fill is recorded against it. */
+  revision: () => number;
+  /** The Keeping client whose hours are on the lines. */
+  keepingClientId: () => number | null;
   /** The stored record after a fill, or null with the lines kept locally when storing failed. */
   onRecorded: (record: InvoiceRecord | null, lines: FilledLine[]) => void;
+  /** Another tab changed the invoice since it was read: reload the record. */
+  onStale: () => Promise<void>;
   now: () => number;
 }
 
@@ -107,12 +113,23 @@ export function createFillModel(deps: Deps) {
       return;
     }
     try {
-      deps.onRecorded(await send('invoice.recordFill', { ref, lines: records }), records);
+      const recorded = await send('invoice.recordFill', {
+        ref,
+        lines: records,
+        revision: deps.revision(),
+        keepingClientId: deps.keepingClientId(),
+      });
+      deps.onRecorded(recorded, records);
     } catch (caught) {
       // The lines are in Exact: keep their records in memory so filling again in this session
       // still updates instead of duplicating, and say that they could not be stored.
-      storeError.value = toUrenbrugError(caught);
+      const error = toUrenbrugError(caught);
       deps.onRecorded(null, records);
+      if (error.code === 'conflict') {
+        // Another tab recorded a fill or link first: nothing of it was overwritten. Reload
+        // what it recorded so the entries and the next fill reconcile against it.
+        await deps.onStale();
+      } else storeError.value = error;
     }
   }
 

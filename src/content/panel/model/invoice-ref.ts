@@ -1,7 +1,9 @@
 /**
  * Which invoice the panel works on. A saved invoice is its division and Exact's InvoiceID; a new
  * one gets a draft key kept in the frame's sessionStorage per division, so reloading the
- * new-invoice screen finds the same selection, until Exact saves it and the key is retired.
+ * new-invoice screen finds the same selection, until Exact saves it and the key is retired. A
+ * screen that shows a saved invoice never uses a stored draft key: which save belongs to which
+ * draft is exact/save-flag.ts's to say.
  */
 import type { InvoiceRef } from '../../../shared/invoice-types';
 import type { InvoiceScreen } from '../../exact/types';
@@ -44,12 +46,6 @@ export function draftKeyFor(
     // See above: the in-memory key is used.
   }
   return key;
-}
-
-/** The draft key this tab still holds for the division, if any (used after a save reloads the page). */
-export function storedDraftKey(division: number, storage: Storage | null): string | null {
-  const stored = memory.get(division) ?? readStored(storage, division);
-  return stored && DRAFT_KEY.test(stored) ? stored : null;
 }
 
 /** Retires the division's draft key once Exact saved the invoice, so the next new one starts fresh. */

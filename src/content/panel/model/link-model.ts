@@ -12,7 +12,12 @@ export type LinkModel = ReturnType<typeof createLinkModel>;
 interface Deps {
   ref: ReadonlySignal<InvoiceRef | null>;
   invoiceNumber: () => string | null;
+  /** The record's revision as the panel read it; links are made against it. */
+  revision: () => number;
+  keepingClientId: () => number | null;
   onRecord: (record: InvoiceRecord) => void;
+  /** Another tab changed the invoice since it was read: reload the record. */
+  onStale: () => Promise<void>;
 }
 
 export function createLinkModel(deps: Deps) {
@@ -31,7 +36,11 @@ export function createLinkModel(deps: Deps) {
       error.value = null;
       return true;
     } catch (caught) {
-      error.value = toUrenbrugError(caught);
+      const refused = toUrenbrugError(caught);
+      if (refused.code === 'conflict') {
+        error.value = null;
+        await deps.onStale();
+      } else error.value = refused;
       return false;
     } finally {
       busy.value = false;
@@ -39,16 +48,25 @@ export function createLinkModel(deps: Deps) {
   }
 
   async function link(entryIds: readonly number[]): Promise<void> {
-    if (entryIds.length === 0) return;
+    const keepingClientId = deps.keepingClientId();
+    if (entryIds.length === 0 || keepingClientId === null) return;
     const ok = await run((ref) =>
-      send('invoice.link', { ref, invoiceNumber: deps.invoiceNumber(), entryIds: [...entryIds] }),
+      send('invoice.link', {
+        ref,
+        invoiceNumber: deps.invoiceNumber(),
+        entryIds: [...entryIds],
+        revision: deps.revision(),
+        keepingClientId,
+      }),
     );
     if (ok) lastLinked.value = entryIds.length;
   }
 
   async function unlink(entryIds: readonly number[]): Promise<void> {
     if (entryIds.length === 0) return;
-    const ok = await run((ref) => send('invoice.unlink', { ref, entryIds: [...entryIds] }));
+    const ok = await run((ref) =>
+      send('invoice.unlink', { ref, entryIds: [...entryIds], revision: deps.revision() }),
+    );
     if (ok) lastLinked.value = null;
   }
 

@@ -20,12 +20,13 @@ import {
 } from '../../../shared/invoice-types';
 import { type PanelContext, send } from '../../../shared/messages';
 import { divisionFromUrl } from '../../exact/division';
-import type { ExactInvoicePage, InvoiceScreen } from '../../exact/types';
+import type { ExactInvoicePage, InvoiceScreen, SaveReport } from '../../exact/types';
+import { rowFingerprint } from '../../fill/fingerprint';
 import { plannedLines } from '../../fill/page-lines';
 import { createClientModel } from './client-model';
 import { createEntriesModel } from './entries-model';
 import { createFillModel } from './fill-model';
-import { forgetDraft, refForScreen, storedDraftKey } from './invoice-ref';
+import { forgetDraft, refForScreen } from './invoice-ref';
 import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
 import { createRatesModel } from './rates-model';
@@ -63,6 +64,8 @@ export function createPanelModel(options: PanelOptions) {
   const record = signal<InvoiceRecord | null>(null);
   /** Lines written this session whose record could not be stored: still ours to update. */
   const localLines = signal<FilledLine[] | null>(null);
+  /** Set when a change was refused because another tab changed the invoice: the record was reloaded. */
+  const staleReloaded = signal(false);
 
   const today = (): string => context.value?.today ?? formatYmd(new Date(now()));
   const selection = createSelectionModel(today);
@@ -163,21 +166,45 @@ export function createPanelModel(options: PanelOptions) {
     localLines.value = null;
   }
 
+  /** The record as the background has it now, after a change was refused as stale. */
+  async function reloadAfterConflict(): Promise<void> {
+    const current = ref.value;
+    if (!current) return;
+    try {
+      const fresh = await send('invoice.load', current);
+      record.value = fresh;
+      staleReloaded.value = true;
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  const revision = () => record.value?.revision ?? 0;
   const fill = createFillModel({
     guard,
     lines,
     storedLines: () => storedLines.value,
     ref: () => ref.value,
+    revision,
+    keepingClientId: () => client.chosen.value,
     onRecorded: (next, written) => {
+      staleReloaded.value = false;
       if (next) takeRecord(next);
       else localLines.value = written;
     },
+    onStale: reloadAfterConflict,
     now,
   });
   const link = createLinkModel({
     ref,
     invoiceNumber: () => screen.value?.invoiceNumber ?? record.value?.invoiceNumber ?? null,
-    onRecord: takeRecord,
+    revision,
+    keepingClientId: () => client.chosen.value,
+    onRecord: (next) => {
+      staleReloaded.value = false;
+      takeRecord(next);
+    },
+    onStale: reloadAfterConflict,
   });
 
   function fail(error: unknown): void {
@@ -201,17 +228,23 @@ export function createPanelModel(options: PanelOptions) {
   }
 
   /** Set while the panel starts: a save reported then is handled before the record loads. */
-  let startupSave: ((saved: InvoiceScreen) => void) | null = null;
+  let startupSave: ((saved: SaveReport) => void) | null = null;
 
   function watchPage(): void {
     const page = guard.usable();
     if (!page) return;
     try {
       page.onCustomerChange(() => rereadScreen(), options.signal);
-      page.onSaved((saved) => {
-        if (startupSave) startupSave(saved);
-        else void invoiceSaved(saved);
-      }, options.signal);
+      page.onSaved(
+        (saved) => {
+          if (startupSave) startupSave(saved);
+          else void invoiceSaved(saved);
+        },
+        options.signal,
+        // Only a new invoice's draft can be saved into an invoice; read at the Save click.
+        () => (ref.value?.invoiceId ? null : (ref.value?.draftKey ?? null)),
+        now,
+      );
     } catch (error) {
       if (isScreenChanged(error)) guard.degrade(error);
       else fail(error);
@@ -222,42 +255,42 @@ export function createPanelModel(options: PanelOptions) {
    * Exact saves with a postback, so the save is usually reported by the page that comes back.
    * Waiting one task for it lets the draft's record move to the invoice before it is loaded.
    */
-  function saveReportedAtStart(): Promise<InvoiceScreen | null> {
+  function saveReportedAtStart(): Promise<SaveReport | null> {
     return new Promise((resolve) => {
       startupSave = resolve;
       watchPage();
       setTimeout(() => resolve(null), 0);
     }).finally(() => {
       startupSave = null;
-    }) as Promise<InvoiceScreen | null>;
+    }) as Promise<SaveReport | null>;
   }
 
-  async function invoiceSaved(saved: InvoiceScreen): Promise<void> {
-    screen.value = saved;
-    if (!saved.invoiceId) return;
-    // The draft is the one this panel worked on, or, after the save reloaded the page, the one
-    // this tab still remembers for the division.
-    const current = ref.value;
-    const draftKey = current?.draftKey ?? storedDraftKey(saved.division, storage);
-    if (!draftKey) return;
-    const draft: InvoiceRef = { division: saved.division, invoiceId: null, draftKey };
-    const next: InvoiceRef = {
-      division: draft.division,
-      invoiceId: saved.invoiceId.toLowerCase(),
-      draftKey: null,
-    };
+  /**
+   * This tab's new invoice was saved: its draft moves to the invoice, with the saved grid's row
+   * fingerprints so the background can check that the grid Exact saved is the draft's. Only the
+   * draft key the save carried counts; a screen opened as an existing invoice never picks up a
+   * draft this tab happens to remember. When the background refuses, the draft stays a draft.
+   */
+  async function invoiceSaved(saved: SaveReport): Promise<void> {
+    const shown = saved.screen;
+    screen.value = shown;
+    if (!shown.invoiceId) return;
+    const draft: InvoiceRef = { division: shown.division, invoiceId: null, draftKey: saved.draftKey };
+    const invoiceId = shown.invoiceId.toLowerCase();
+    const rowHashes = guard.read((page) => page.readRows().map(rowFingerprint)) ?? [];
     try {
       takeRecord(
         await send('invoice.saved', {
           draft,
-          invoiceId: next.invoiceId!,
-          invoiceNumber: saved.invoiceNumber ?? '',
+          invoiceId,
+          invoiceNumber: shown.invoiceNumber ?? '',
+          rowHashes,
         }),
       );
-      ref.value = next;
+      ref.value = { division: draft.division, invoiceId, draftKey: null };
       forgetDraft(draft.division, storage);
     } catch (error) {
-      // The draft record stays where it was; the next save event or reopen tries again.
+      // The draft record stays where it was, still found by this tab's next new invoice.
       fail(error);
     }
   }
@@ -359,6 +392,7 @@ export function createPanelModel(options: PanelOptions) {
     backgroundError,
     ref,
     record,
+    staleReloaded,
     selection,
     client,
     clientProjects,

@@ -48,10 +48,19 @@ export class FakeBackground {
       selection: null,
       lines: [],
       linkedEntryIds: [],
+      keepingClientId: null,
+      revision: 0,
       updatedAt: 0,
     };
     this.records.set(key, created);
     return created;
+  }
+
+  /** Refuses a change against an older revision, as the real store does. */
+  private change(ref: InvoiceRef, revision: number): InvoiceRecord {
+    const record = this.record(ref);
+    if (record.revision !== revision) throw new UrenbrugError('conflict', 'stale revision');
+    return { ...record, revision: record.revision + 1 };
   }
 
   private store(record: InvoiceRecord): InvoiceRecord {
@@ -130,8 +139,8 @@ export class FakeBackground {
     },
     'invoice.saveSelection': async ({ ref, selection }: RequestOf<'invoice.saveSelection'>) =>
       this.store({ ...this.record(ref), selection }),
-    'invoice.recordFill': async ({ ref, lines }: RequestOf<'invoice.recordFill'>) => {
-      const record = this.record(ref);
+    'invoice.recordFill': async ({ ref, lines, revision }: RequestOf<'invoice.recordFill'>) => {
+      const record = this.change(ref, revision);
       const linked = new Set([...record.linkedEntryIds, ...lines.flatMap((line) => line.entryIds)]);
       return this.store({ ...record, lines, linkedEntryIds: [...linked] });
     },
@@ -141,12 +150,12 @@ export class FakeBackground {
       const ref = { division: draft.division, invoiceId, draftKey: null };
       return this.store({ ...record, ...ref, key: invoiceKey(ref), invoiceNumber });
     },
-    'invoice.link': async ({ ref, entryIds }: RequestOf<'invoice.link'>) => {
-      const record = this.record(ref);
+    'invoice.link': async ({ ref, entryIds, revision }: RequestOf<'invoice.link'>) => {
+      const record = this.change(ref, revision);
       return this.store({ ...record, linkedEntryIds: [...new Set([...record.linkedEntryIds, ...entryIds])] });
     },
-    'invoice.unlink': async ({ ref, entryIds }: RequestOf<'invoice.unlink'>) => {
-      const record = this.record(ref);
+    'invoice.unlink': async ({ ref, entryIds, revision }: RequestOf<'invoice.unlink'>) => {
+      const record = this.change(ref, revision);
       const drop = new Set(entryIds);
       return this.store({ ...record, linkedEntryIds: record.linkedEntryIds.filter((id) => !drop.has(id)) });
     },

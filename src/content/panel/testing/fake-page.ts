@@ -11,6 +11,7 @@ import {
   type InvoiceScreen,
   type LineToWrite,
   type PageTotals,
+  type SaveReport,
   ScreenChangedError,
 } from '../../exact/types';
 
@@ -44,7 +45,7 @@ export class FakeInvoicePage implements ExactInvoicePage {
   clears: string[] = [];
   /** Resolve writes only when the test says so (to test progress and cancel). */
   gate: Promise<void> | null = null;
-  private savedCallbacks: ((screen: InvoiceScreen) => void)[] = [];
+  private savedCallbacks: { callback: (saved: SaveReport) => void; draftKey: () => string | null }[] = [];
   private customerCallbacks: (() => void)[] = [];
   private nextRow = 0;
 
@@ -131,10 +132,11 @@ export class FakeInvoicePage implements ExactInvoicePage {
     });
   }
 
-  onSaved(callback: (screen: InvoiceScreen) => void, signal: AbortSignal): void {
-    this.savedCallbacks.push(callback);
+  onSaved(callback: (saved: SaveReport) => void, signal: AbortSignal, draftKey: () => string | null): void {
+    const entry = { callback, draftKey };
+    this.savedCallbacks.push(entry);
     signal.addEventListener('abort', () => {
-      this.savedCallbacks = this.savedCallbacks.filter((candidate) => candidate !== callback);
+      this.savedCallbacks = this.savedCallbacks.filter((candidate) => candidate !== entry);
     });
   }
 
@@ -156,9 +158,15 @@ export class FakeInvoicePage implements ExactInvoicePage {
     Object.assign(row, patch);
   }
 
+  /** Exact saves the screen; only a new invoice's save is reported, as the real page does. */
   save(invoiceId: string, invoiceNumber: string): void {
+    const wasNew = this.screen.invoiceId === null;
+    const keys = this.savedCallbacks.map((entry) => entry.draftKey());
     this.screen = { ...this.screen, invoiceId, invoiceNumber };
-    for (const callback of this.savedCallbacks) callback(structuredClone(this.screen));
+    this.savedCallbacks.forEach((entry, index) => {
+      const draftKey = keys[index];
+      if (wasNew && draftKey) entry.callback({ screen: structuredClone(this.screen), draftKey });
+    });
   }
 
   /** The non-empty rows as plain objects, for assertions. */
