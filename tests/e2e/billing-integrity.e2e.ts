@@ -247,6 +247,8 @@ describe('two tabs on one invoice', () => {
 
     // The second tab, still on what it read before the first tab filled, bills one hour fewer.
     await second.getByTestId('entry-row').locator('input[type="checkbox"]:checked').first().uncheck();
+    // The changed selection is saved in between; its answer already knows the first tab's fill.
+    await secondPage.waitForTimeout(1_500);
     await fill(second);
     await second.getByTestId('revision-conflict').waitFor();
     expect(await second.getByTestId('revision-conflict').textContent()).toContain('ander tabblad');

@@ -340,7 +340,12 @@ export function createPanelModel(options: PanelOptions) {
     startSelectionSaver({
       snapshot: () => selection.snapshot(client.chosen.value),
       ref: () => ref.value,
-      onSaved: takeRecord,
+      onSaved: (next) => {
+        // Saving the selection is no billing change: it must not carry another tab's fill or
+        // link into this panel unseen. Such a record waits for this panel's next change, which
+        // is then refused as stale and reloads it, saying so.
+        if (next.revision === (record.value?.revision ?? 0)) takeRecord(next);
+      },
       onError: fail,
       delayMs: options.saveDelayMs ?? 600,
       signal: options.signal,
