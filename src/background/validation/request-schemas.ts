@@ -94,7 +94,7 @@ export const filledLinesSchema = v.pipe(
   ),
 );
 
-/** Exact's REST `InvoiceNumber` is an Int32 (docs/exact-online.md, OData fields). */
+/** Exact's REST `InvoiceNumber` is an Int32 (an integer: docs/exact-online.md, Sales invoices in the REST API). */
 const INT32_MAX = 2_147_483_647;
 /** Digits, optionally in groups joined by one separator; never markup, never a sentence. */
 const INVOICE_NUMBER = /^\d+(?:[-./]\d+)*$/;

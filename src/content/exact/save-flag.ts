@@ -1,7 +1,7 @@
 /**
- * Which save belongs to this tab's draft. Exact saves with a postback, so the page that clicked
- * "Opslaan" is gone before Exact answers; the click is remembered in the tab's sessionStorage and
- * read by the page that comes back. A stale or misplaced flag once moved a draft's hours onto an
+ * Which save belongs to this tab's draft. Exact saves with a postback (docs/exact-online.md,
+ * Saving), so the page that clicked "Opslaan" is gone before Exact answers; the click is
+ * remembered in the tab's sessionStorage and read by the page that comes back. A stale or misplaced flag once moved a draft's hours onto an
  * unrelated invoice, so the flag is narrow: set only on a new-invoice screen, carrying the draft
  * key and the time, removed by every page load that reads it, and honoured only when it is young
  * and the invoice now shown was not already open in this tab before.
