@@ -7,9 +7,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+import { pierceClosedShadowRoots } from './worlds';
 
 export const KEEPING_ORIGIN = 'https://api.keeping.nl';
 export const EXACT_ORIGIN = 'https://start.exactonline.nl';
+/** The panel's host element in Exact's DOM; its shadow root is closed. */
+export const PANEL_HOST_SELECTOR = '[data-testid="urenbrug-panel"]';
 
 export interface LaunchOptions {
   /** The built extension; default `dist/` of this project. */
@@ -21,6 +24,11 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The browser's UI language, which the extension follows until the user picks one. Default nl. */
   language?: 'nl' | 'en';
+  /**
+   * Let Playwright's locators into the panel's closed shadow root (worlds.ts); default true.
+   * Exact's own main world keeps seeing no root either way.
+   */
+  pierceClosedPanel?: boolean;
 }
 
 export interface ExtensionSession {
@@ -130,6 +138,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       '--disable-quic',
     ],
   });
+
+  if (options.pierceClosedPanel ?? true) await pierceClosedShadowRoots(context, PANEL_HOST_SELECTOR);
 
   let keepingOffline = false;
   await context.route(`${KEEPING_ORIGIN}/**`, (route) =>

@@ -1,0 +1,165 @@
+/**
+ * The JavaScript worlds of a page, reached over the Chrome DevTools Protocol, for the end-to-end
+ * tests and the benchmarks.
+ *
+ * The panel lives in a *closed* shadow root, so neither Exact's scripts nor Playwright's CSS
+ * engine (which walks `element.shadowRoot`, open roots only) can look inside it. The tests still
+ * have to drive the real, shipped bundle in dist/, so instead of a test build with an open root
+ * the harness reaches the closed root through the protocol: `DOM.describeNode` with
+ * `pierce: true` lists closed shadow roots too, `DOM.resolveNode` turns that root into an object
+ * in Playwright's own isolated "utility" world, and an own `shadowRoot` property on the host's
+ * wrapper *in that world only* lets Playwright's locators walk in. Each world has its own
+ * wrappers for DOM nodes, so Exact's main world (and the extension's content-script world) still
+ * sees `host.shadowRoot === null`; the isolation spec checks exactly that with this in place.
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+
+interface ExecutionContextDescription {
+  id: number;
+  origin: string;
+  name: string;
+  auxData?: { isDefault?: boolean; type?: string; frameId?: string };
+}
+
+interface RemoteObject {
+  objectId?: string;
+  value?: unknown;
+}
+
+interface EvaluateResult {
+  result: RemoteObject;
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
+interface DescribedNode {
+  node: { shadowRoots?: { backendNodeId: number; shadowRootType?: string }[] };
+}
+
+/** Resolves once a host matching the selector exists whose wrapper has no own `shadowRoot`. */
+function waitForUnpiercedHost(hostSelector: string): string {
+  return `new Promise((resolve) => {
+    const find = () => {
+      const host = document.querySelector(${JSON.stringify(hostSelector)});
+      if (!host || Object.prototype.hasOwnProperty.call(host, 'shadowRoot')) return false;
+      resolve(host);
+      return true;
+    };
+    if (find()) return;
+    const observer = new MutationObserver(() => { if (find()) observer.disconnect(); });
+    observer.observe(document, { childList: true, subtree: true });
+  })`;
+}
+
+const DEFINE_SHADOW_ROOT =
+  'function (root) { Object.defineProperty(this, "shadowRoot", { value: root, configurable: true }); }';
+
+/** Keeps piercing, in one world, every host the content script mounts until the world goes. */
+async function pierceInWorld(cdp: CDPSession, contextId: number, hostSelector: string): Promise<void> {
+  for (;;) {
+    const found = (await cdp.send('Runtime.evaluate', {
+      contextId,
+      expression: waitForUnpiercedHost(hostSelector),
+      awaitPromise: true,
+    })) as EvaluateResult;
+    const hostId = found.result.objectId;
+    if (found.exceptionDetails || !hostId) return;
+    const described = (await cdp.send('DOM.describeNode', {
+      objectId: hostId,
+      depth: 1,
+      pierce: true,
+    })) as DescribedNode;
+    const shadowRoot = described.node.shadowRoots?.[0];
+    const root = shadowRoot
+      ? ((await cdp.send('DOM.resolveNode', {
+          backendNodeId: shadowRoot.backendNodeId,
+          executionContextId: contextId,
+        })) as { object: RemoteObject })
+      : null;
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: hostId,
+      functionDeclaration: DEFINE_SHADOW_ROOT,
+      // A host without a root gets `null`, so the loop waits for the next host instead of spinning.
+      arguments: [root?.object.objectId ? { objectId: root.object.objectId } : { value: null }],
+    });
+  }
+}
+
+async function pierceInPage(context: BrowserContext, page: Page, hostSelector: string): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  cdp.on(
+    'Runtime.executionContextCreated',
+    ({ context: world }: { context: ExecutionContextDescription }) => {
+      // Playwright's utility world (and any other test world), never the page's main world and
+      // never the extension's own world: those must see only what they would see in real use.
+      if (world.auxData?.type !== 'isolated' || world.origin.startsWith('chrome-extension://')) return;
+      // The world ends with its document (navigation, reload, closed page): the call then fails.
+      pierceInWorld(cdp, world.id, hostSelector).catch(() => undefined);
+    },
+  );
+  // Enabling reports the worlds that already exist, so a page that navigated meanwhile is covered.
+  await cdp.send('Runtime.enable').catch(() => undefined);
+}
+
+/** Lets Playwright's locators reach into closed shadow roots of `hostSelector` in every page. */
+export async function pierceClosedShadowRoots(context: BrowserContext, hostSelector: string): Promise<void> {
+  context.on('page', (page) => {
+    pierceInPage(context, page, hostSelector).catch(() => undefined);
+  });
+  await Promise.all(context.pages().map((page) => pierceInPage(context, page, hostSelector)));
+}
+
+export interface WorldResult<T> {
+  /** The URL of the frame the world belongs to. */
+  url: string;
+  value: T;
+}
+
+/**
+ * Evaluates `expression` (which may return a promise) in every content-script world the extension
+ * has in `page`, one per frame where the content script runs, and returns the values.
+ * `page.evaluate` runs in the page's main world and Playwright offers no handle on an extension's
+ * isolated world, so this finds those worlds through `Runtime.executionContextCreated`: isolated
+ * worlds whose origin is the extension's, which is how Chromium labels a content script's world.
+ */
+export async function evaluateInExtensionWorlds<T>(
+  context: BrowserContext,
+  page: Page,
+  extensionId: string,
+  expression: string,
+): Promise<WorldResult<T>[]> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const worlds: ExecutionContextDescription[] = [];
+    cdp.on(
+      'Runtime.executionContextCreated',
+      ({ context: world }: { context: ExecutionContextDescription }) => {
+        if (world.auxData?.type === 'isolated' && world.origin === `chrome-extension://${extensionId}`) {
+          worlds.push(world);
+        }
+      },
+    );
+    await cdp.send('Runtime.enable');
+    const results: WorldResult<T>[] = [];
+    for (const world of worlds) {
+      const evaluated = (await cdp
+        .send('Runtime.evaluate', {
+          contextId: world.id,
+          expression: `(async () => ({ url: location.href, value: await (${expression}) }))()`,
+          awaitPromise: true,
+          returnByValue: true,
+        })
+        .catch(() => null)) as EvaluateResult | null;
+      // A world whose frame navigated away in the meantime is gone; the others still answer.
+      if (!evaluated) continue;
+      if (evaluated.exceptionDetails) {
+        throw new Error(
+          `In the extension's world: ${evaluated.exceptionDetails.exception?.description ?? evaluated.exceptionDetails.text}`,
+        );
+      }
+      results.push(evaluated.result.value as WorldResult<T>);
+    }
+    return results;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
