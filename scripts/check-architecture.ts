@@ -67,6 +67,7 @@ export const RANKED_CONTEXTS: readonly RankedContext[] = [
     rooms: {
       'src/content/index.ts': 7,
       'src/content/mount.ts': 6,
+      'src/content/lifecycle.ts': 6,
       'src/content/panel/': 5,
       'src/content/panel/sections/': 4,
       'src/content/panel/model/': 3,

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
-import { pierceClosedShadowRoots } from './worlds';
+import { type PierceWorlds, pierceClosedShadowRoots } from './worlds';
 
 export const KEEPING_ORIGIN = 'https://api.keeping.nl';
 export const EXACT_ORIGIN = 'https://start.exactonline.nl';
@@ -25,10 +25,10 @@ export interface LaunchOptions {
   /** The browser's UI language, which the extension follows until the user picks one. Default nl. */
   language?: 'nl' | 'en';
   /**
-   * Let Playwright's locators into the panel's closed shadow root (worlds.ts); default true.
-   * Exact's own main world keeps seeing no root either way.
+   * Which test worlds may look into the panel's closed shadow root (worlds.ts). Default
+   * `playwright-and-page`; `playwright` leaves Exact's main world as in real use; `none` for neither.
    */
-  pierceClosedPanel?: boolean;
+  pierceClosedPanel?: PierceWorlds | 'none';
 }
 
 export interface ExtensionSession {
@@ -139,7 +139,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     ],
   });
 
-  if (options.pierceClosedPanel ?? true) await pierceClosedShadowRoots(context, PANEL_HOST_SELECTOR);
+  const pierce = options.pierceClosedPanel ?? 'playwright-and-page';
+  if (pierce !== 'none') await pierceClosedShadowRoots(context, PANEL_HOST_SELECTOR, pierce);
 
   let keepingOffline = false;
   await context.route(`${KEEPING_ORIGIN}/**`, (route) =>

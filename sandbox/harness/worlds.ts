@@ -7,11 +7,17 @@
  * have to drive the real, shipped bundle in dist/, so instead of a test build with an open root
  * the harness reaches the closed root through the protocol: `DOM.describeNode` with
  * `pierce: true` lists closed shadow roots too, `DOM.resolveNode` turns that root into an object
- * in Playwright's own isolated "utility" world, and an own `shadowRoot` property on the host's
- * wrapper *in that world only* lets Playwright's locators walk in. Each world has its own
- * wrappers for DOM nodes, so Exact's main world (and the extension's content-script world) still
- * sees `host.shadowRoot === null`; the isolation spec checks exactly that with this in place.
+ * in a chosen world, and an own `shadowRoot` property on the host's wrapper *in that world*
+ * lets Playwright's locators walk in. Each world has its own wrappers for DOM nodes, so the
+ * property is seen only where it was put:
+ * - `playwright`: Playwright's isolated utility world, where locators query and act. The page's
+ *   main world (Exact's scripts) still sees `host.shadowRoot === null`; the isolation spec runs
+ *   like this and checks exactly that.
+ * - `playwright-and-page`: the main world too, for the specs and benchmarks that read the panel
+ *   with `allTextContents`, `$$eval` or an init script, which Playwright runs in the main world.
+ * The extension's own content-script world is never touched.
  */
+
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 interface ExecutionContextDescription {
@@ -84,14 +90,26 @@ async function pierceInWorld(cdp: CDPSession, contextId: number, hostSelector: s
   }
 }
 
-async function pierceInPage(context: BrowserContext, page: Page, hostSelector: string): Promise<void> {
+export type PierceWorlds = 'playwright' | 'playwright-and-page';
+
+function shouldPierce(world: ExecutionContextDescription, worlds: PierceWorlds): boolean {
+  // Extension pages and the content script's world (origin chrome-extension://) stay as shipped.
+  if (world.origin.startsWith('chrome-extension://')) return false;
+  if (world.auxData?.type === 'isolated') return true;
+  return worlds === 'playwright-and-page' && world.auxData?.type === 'default';
+}
+
+async function pierceInPage(
+  context: BrowserContext,
+  page: Page,
+  hostSelector: string,
+  worlds: PierceWorlds,
+): Promise<void> {
   const cdp = await context.newCDPSession(page);
   cdp.on(
     'Runtime.executionContextCreated',
     ({ context: world }: { context: ExecutionContextDescription }) => {
-      // Playwright's utility world (and any other test world), never the page's main world and
-      // never the extension's own world: those must see only what they would see in real use.
-      if (world.auxData?.type !== 'isolated' || world.origin.startsWith('chrome-extension://')) return;
+      if (!shouldPierce(world, worlds)) return;
       // The world ends with its document (navigation, reload, closed page): the call then fails.
       pierceInWorld(cdp, world.id, hostSelector).catch(() => undefined);
     },
@@ -100,12 +118,16 @@ async function pierceInPage(context: BrowserContext, page: Page, hostSelector: s
   await cdp.send('Runtime.enable').catch(() => undefined);
 }
 
-/** Lets Playwright's locators reach into closed shadow roots of `hostSelector` in every page. */
-export async function pierceClosedShadowRoots(context: BrowserContext, hostSelector: string): Promise<void> {
+/** Lets Playwright (and optionally the page's main world) into closed roots of `hostSelector`. */
+export async function pierceClosedShadowRoots(
+  context: BrowserContext,
+  hostSelector: string,
+  worlds: PierceWorlds,
+): Promise<void> {
   context.on('page', (page) => {
-    pierceInPage(context, page, hostSelector).catch(() => undefined);
+    pierceInPage(context, page, hostSelector, worlds).catch(() => undefined);
   });
-  await Promise.all(context.pages().map((page) => pierceInPage(context, page, hostSelector)));
+  await Promise.all(context.pages().map((page) => pierceInPage(context, page, hostSelector, worlds)));
 }
 
 export interface WorldResult<T> {

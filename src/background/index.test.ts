@@ -9,8 +9,11 @@ vi.mock('../shared/browser', async () => {
 const fake = browser as unknown as FakeBrowser;
 
 describe('service worker entry', () => {
-  it('registers its listeners while the module loads, and the message listener answers', async () => {
+  it('closes storage.local to content scripts and registers its listeners while the module loads', async () => {
+    const setAccessLevel = vi.fn(async () => {});
+    Object.assign(browser.storage.local, { setAccessLevel });
     await import('./index');
+    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
     expect(fake.runtime.onMessage.listeners).toHaveLength(1);
     expect(fake.runtime.onStartup.listeners).toHaveLength(1);
     expect(fake.runtime.onInstalled.listeners).toHaveLength(1);

@@ -3,11 +3,16 @@
  * an event that wakes the worker finds its listener (MV3); all work happens inside the handlers.
  */
 import { browser } from '../shared/browser';
+import { restrictToTrustedContexts } from './account/storage-access';
 import { restoreBadge } from './cache/restore-badge';
 import { workerDependencies } from './dependencies';
 import { createRouter, type Sender } from './handlers/router';
 import { createHandlers } from './handlers/table';
 import { createWriteBack } from './write-back/runner';
+
+// First of all: the token's area closed to content scripts (they share a process with Exact's
+// page). Not awaited, so the listeners below are still registered in this same turn.
+void restrictToTrustedContexts(browser.storage.local);
 
 // One runner per worker: the queue is in IndexedDB, this only keeps two runs from overlapping.
 const writeBack = createWriteBack(workerDependencies);

@@ -1,15 +1,14 @@
 /**
  * Content-script bootstrap for Exact Online frames. It runs in every /docs/ frame, acts only in
  * the frame that holds the sales-invoice screen, mounts one panel there, re-attaches it when
- * Exact re-renders, and hangs everything off one AbortSignal that aborts on navigation, when a
- * newer copy of the script arrives, and when the extension itself is gone (reloaded/removed).
+ * Exact re-renders, and hangs everything off one AbortSignal that aborts on navigation and when
+ * the extension itself is gone (reloaded/removed: a newer copy's takeover or the first touch).
  */
 import { browser } from '../shared/browser';
 import { detectInvoiceScreen } from './exact/screen';
+import { claimFrame } from './lifecycle';
 import { mountHost } from './mount';
 import { panelCss, renderPanel } from './panel';
-
-const TAKEOVER_EVENT = 'urenbrug:content-takeover';
 
 function extensionAlive(): boolean {
   try {
@@ -25,10 +24,7 @@ function start(): void {
 
   const controller = new AbortController();
   const { signal } = controller;
-  // A second copy (the extension was updated, the frame re-injected) takes over from this one.
-  document.dispatchEvent(new CustomEvent(TAKEOVER_EVENT));
-  document.addEventListener(TAKEOVER_EVENT, () => controller.abort(), { signal, once: true });
-  window.addEventListener('pagehide', () => controller.abort(), { signal, once: true });
+  claimFrame(document, window, { alive: extensionAlive, retire: () => controller.abort(), signal });
 
   const mount = () => {
     const { host, root } = mountHost(document, document.body, panelCss, signal);

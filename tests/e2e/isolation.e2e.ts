@@ -63,7 +63,13 @@ async function readyToFill(): Promise<Frame> {
 beforeAll(async () => {
   keeping = await startKeepingSandbox();
   exact = await startExactSandbox({ lookupLatencyMs: 20 });
-  session = await launchWithExtension({ keepingUrl: keeping.url, exactUrl: exact.url });
+  // Playwright's locators may look into the closed root; Exact's main world sees what it would
+  // see in real use (sandbox/harness/worlds.ts).
+  session = await launchWithExtension({
+    keepingUrl: keeping.url,
+    exactUrl: exact.url,
+    pierceClosedPanel: 'playwright',
+  });
   await (await connectThroughOptions(session, SANDBOX_TOKENS.admin, SANDBOX_ORGANISATION_ID)).close();
   page = await session.context.newPage();
 });

@@ -9,6 +9,7 @@ import { LineOptionsSection } from './sections/line-options-section';
 import { PanelWarning } from './sections/panel-warning';
 import { PeriodSection } from './sections/period-section';
 import { PreviewSection } from './sections/preview-section';
+import { trustedAction } from './sections/trusted-action';
 
 const COLLAPSED_KEY = 'urenbrug.panelCollapsed';
 
@@ -43,7 +44,12 @@ export function PanelApp({ model, storage }: Props) {
 
   if (collapsed) {
     return (
-      <button type="button" class="urenbrug-tab" data-testid="panel-expand" onClick={() => toggle(false)}>
+      <button
+        type="button"
+        class="urenbrug-tab"
+        data-testid="panel-expand"
+        onClick={trustedAction(() => toggle(false))}
+      >
         {t('panel_title')}
       </button>
     );
@@ -68,7 +74,7 @@ export function PanelApp({ model, storage }: Props) {
           aria-label={t('panel_collapse')}
           title={t('panel_collapse')}
           data-testid="panel-collapse"
-          onClick={() => toggle(true)}
+          onClick={trustedAction(() => toggle(true))}
         >
           ›
         </button>

@@ -53,9 +53,17 @@ function text(testId: string): string {
   return get(testId).textContent ?? '';
 }
 
+/**
+ * A person's click: the panel's buttons act on trusted events only (sections/trusted-action.ts), and
+ * happy-dom leaves `isTrusted` unset, so the event says so itself. Disabled buttons get no
+ * click, as in a browser.
+ */
 async function click(element: HTMLElement): Promise<void> {
   await act(() => {
-    element.click();
+    if ((element as HTMLButtonElement).disabled) return;
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    element.dispatchEvent(event);
   });
   await flush();
 }
@@ -377,6 +385,25 @@ describe('steps 4 and 5: line options and preview', () => {
 });
 
 describe('step 6: filling Exact', () => {
+  it('fills nothing on a click or an Enter that a script dispatched', async () => {
+    const page = await mountMapped();
+    const fill = get('fill-button');
+    await act(() => {
+      fill.click();
+      fill.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      const scripted = new MouseEvent('click', { bubbles: true });
+      Object.defineProperty(scripted, 'isTrusted', { value: false });
+      fill.dispatchEvent(scripted);
+    });
+    await flush();
+    expect(page.snapshot()).toEqual([]);
+    expect(all('fill-summary')).toHaveLength(0);
+    expect(background.callsOf('invoice.recordFill')).toHaveLength(0);
+
+    await click(fill);
+    expect(page.snapshot()).toHaveLength(2);
+  });
+
   it('writes the previewed lines, and a second fill updates them in place without duplicates', async () => {
     const page = await mountMapped();
     await click(get('fill-button'));

@@ -1,6 +1,7 @@
 import { t } from '../../../shared/i18n';
 import type { PanelModel } from '../model/panel-model';
 import { ErrorNotice } from './error-notice';
+import { trustedAction } from './trusted-action';
 
 /** Step 1: the Exact customer and the Keeping client it is (suggested, confirmed, remembered). */
 export function ClientSection({ model }: { model: PanelModel }) {
@@ -17,7 +18,7 @@ export function ClientSection({ model }: { model: PanelModel }) {
       {customer ? (
         <p class="row" data-testid="exact-customer">
           <span>{t('panel_exact_customer', `${customer.name.trim()} (${customer.code.trim()})`)}</span>
-          <button type="button" class="link" onClick={() => model.rereadScreen()}>
+          <button type="button" class="link" onClick={trustedAction(() => model.rereadScreen())}>
             {t('panel_reread_customer')}
           </button>
         </p>
@@ -49,7 +50,7 @@ export function ClientSection({ model }: { model: PanelModel }) {
             type="button"
             class="button primary small"
             data-testid="client-confirm"
-            onClick={() => void client.choose(suggestion.client.id)}
+            onClick={trustedAction(() => void client.choose(suggestion.client.id))}
           >
             {t('panel_confirm_client')}
           </button>

@@ -1,5 +1,6 @@
 import { t } from '../../../shared/i18n';
 import type { FillConflict } from '../../fill/plan';
+import { trustedAction } from './trusted-action';
 
 interface Props {
   conflicts: readonly FillConflict[];
@@ -25,11 +26,16 @@ export function ConflictList({ conflicts, onOverwrite, onLeave }: Props) {
           type="button"
           class="button danger small"
           data-testid="conflicts-overwrite"
-          onClick={onOverwrite}
+          onClick={trustedAction(onOverwrite)}
         >
           {t('panel_conflicts_overwrite')}
         </button>
-        <button type="button" class="button small" data-testid="conflicts-leave" onClick={onLeave}>
+        <button
+          type="button"
+          class="button small"
+          data-testid="conflicts-leave"
+          onClick={trustedAction(onLeave)}
+        >
           {t('panel_conflicts_leave')}
         </button>
       </div>

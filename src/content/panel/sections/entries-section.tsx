@@ -6,6 +6,7 @@ import { DataAge } from './data-age';
 import { EntryGroup } from './entry-group';
 import { ErrorNotice } from './error-notice';
 import { decimalHours } from './format';
+import { trustedAction } from './trusted-action';
 
 /** Step 3: the client's entries in the period, per project, with what is billed elsewhere. */
 export function EntriesSection({ model }: { model: PanelModel }) {
@@ -86,7 +87,7 @@ export function EntriesSection({ model }: { model: PanelModel }) {
               class="link"
               data-testid="entries-refresh"
               disabled={entries.refreshing.value}
-              onClick={() => void entries.refresh()}
+              onClick={trustedAction(() => void entries.refresh())}
             >
               {entries.refreshing.value ? t('refreshing') : t('refresh')}
             </button>

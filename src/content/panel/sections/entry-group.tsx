@@ -2,6 +2,7 @@ import { t } from '../../../shared/i18n';
 import { isTicked, type ListGroup, type Ticks } from '../model/scope';
 import { EntryRow } from './entry-row';
 import { clock } from './format';
+import { trustedAction } from './trusted-action';
 
 interface Props {
   group: ListGroup;
@@ -29,17 +30,22 @@ export function EntryGroup(props: Props) {
           {tickedCount}/{group.rows.length} · {clock(group.minutes)}
         </span>
         <span class="group-actions">
-          <button type="button" class="link" data-testid="group-all" onClick={() => props.onTick(open, true)}>
+          <button
+            type="button"
+            class="link"
+            data-testid="group-all"
+            onClick={trustedAction(() => props.onTick(open, true))}
+          >
             {t('panel_select_all')}
           </button>
           <button
             type="button"
             class="link"
             data-testid="group-none"
-            onClick={() => {
+            onClick={trustedAction(() => {
               props.onTick(open, false);
               for (const row of group.rows) if (row.billed) props.onConfirmBilled(row.entry.id, false);
-            }}
+            })}
           >
             {t('panel_select_none')}
           </button>

@@ -1,6 +1,7 @@
 import { t } from '../../../shared/i18n';
 import type { ScopedEntry } from '../model/scope';
 import { clock, shortDate } from './format';
+import { trustedAction } from './trusted-action';
 
 interface Props {
   scoped: ScopedEntry;
@@ -45,7 +46,7 @@ export function EntryRow({
         <p class="badge linked">
           {t('panel_linked_here')}
           {onUnlink && (
-            <button type="button" class="link" onClick={onUnlink}>
+            <button type="button" class="link" onClick={trustedAction(onUnlink)}>
               {t('panel_unlink')}
             </button>
           )}
@@ -58,11 +59,11 @@ export function EntryRow({
             type="button"
             class="button primary small"
             data-testid="billed-confirm-yes"
-            onClick={() => onConfirm(true)}
+            onClick={trustedAction(() => onConfirm(true))}
           >
             {t('panel_confirm_billed_yes')}
           </button>
-          <button type="button" class="button small" onClick={() => onConfirm(false)}>
+          <button type="button" class="button small" onClick={trustedAction(() => onConfirm(false))}>
             {t('panel_confirm_billed_no')}
           </button>
         </div>

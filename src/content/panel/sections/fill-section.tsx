@@ -6,6 +6,7 @@ import { CopyLines } from './copy-box';
 import { ErrorNotice } from './error-notice';
 import { FillSummaryView } from './fill-result';
 import { LinkSection } from './link-section';
+import { trustedAction } from './trusted-action';
 
 function copyLabels() {
   return {
@@ -40,7 +41,7 @@ export function FillSection({ model }: { model: PanelModel }) {
               class="button primary"
               data-testid="fill-button"
               disabled={lines.length === 0 || phase === 'filling' || phase === 'confirm'}
-              onClick={() => void fill.start()}
+              onClick={trustedAction(() => void fill.start())}
             >
               {t('panel_fill')}
             </button>
@@ -52,7 +53,12 @@ export function FillSection({ model }: { model: PanelModel }) {
                   data-testid="fill-progress"
                 />
                 <span class="small">{t('panel_filling', progress.done, progress.total)}</span>
-                <button type="button" class="button small" data-testid="fill-cancel" onClick={fill.cancel}>
+                <button
+                  type="button"
+                  class="button small"
+                  data-testid="fill-cancel"
+                  onClick={trustedAction(fill.cancel)}
+                >
                   {t('cancel')}
                 </button>
               </>

@@ -1,6 +1,7 @@
 import { t } from '../../../shared/i18n';
 import type { PanelModel } from '../model/panel-model';
 import { ErrorNotice } from './error-notice';
+import { trustedAction } from './trusted-action';
 
 /** One-click association for a saved invoice: link the selected entries, or undo the links. */
 export function LinkSection({ model }: { model: PanelModel }) {
@@ -15,7 +16,7 @@ export function LinkSection({ model }: { model: PanelModel }) {
         class="button"
         data-testid="link-button"
         disabled={link.busy.value || selected.length === 0}
-        onClick={() => void link.link(selected.map((entry) => entry.id))}
+        onClick={trustedAction(() => void link.link(selected.map((entry) => entry.id)))}
       >
         {t('panel_link')}
       </button>
@@ -28,7 +29,7 @@ export function LinkSection({ model }: { model: PanelModel }) {
             class="link"
             data-testid="unlink-all"
             disabled={link.busy.value}
-            onClick={() => void link.unlink(linked)}
+            onClick={trustedAction(() => void link.unlink(linked))}
           >
             {t('panel_unlink_all')}
           </button>
