@@ -14,6 +14,19 @@ export const EXACT_HOSTS = [
 
 export const KEEPING_API_ORIGIN = 'https://api.keeping.nl';
 
+/**
+ * The content script, built by a separate step into one classic file (vite.config.ts). Left to
+ * @crxjs it would be a loader importing chunks that must be web-accessible to Exact's hosts,
+ * which lets any Exact page detect the extension (and its version) by fetching a chunk's URL.
+ */
+export const CONTENT_SCRIPT = {
+  entry: 'src/content/index.ts',
+  file: 'content.js',
+  matches: EXACT_HOSTS.map((host) => `${host}/docs/*`),
+  all_frames: true,
+  run_at: 'document_start',
+} as const;
+
 export default defineManifest({
   manifest_version: 3,
   name: '__MSG_extName__',
@@ -34,14 +47,9 @@ export default defineManifest({
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/index.ts', type: 'module' },
-  content_scripts: [
-    {
-      matches: EXACT_HOSTS.map((host) => `${host}/docs/*`),
-      js: ['src/content/index.ts'],
-      all_frames: true,
-      run_at: 'document_start',
-    },
-  ],
+  // The content script is added by vite.config.ts as one classic file (CONTENT_SCRIPT below).
+  // No other extension and no web page may message the worker.
+  externally_connectable: { ids: [] },
   // storage: the connection and settings. Nothing else: no tabs, no <all_urls>, no alarms (no polling).
   permissions: ['storage'],
   host_permissions: [`${KEEPING_API_ORIGIN}/*`, ...EXACT_HOSTS.map((host) => `${host}/*`)],

@@ -1,15 +1,58 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
-import manifest from './manifest.config.ts';
+import { build, defineConfig, type Plugin } from 'vite';
+import manifest, { CONTENT_SCRIPT } from './manifest.config.ts';
+
+// The extension runs in current Chromium only; no legacy transforms.
+const TARGET = 'chrome120';
+const OUT_DIR = 'dist';
+
+/**
+ * After the extension build, the content script as one self-contained classic script (IIFE):
+ * nothing to import at run time, so nothing in dist/ needs to be web-accessible and an Exact
+ * page cannot fetch any of the extension's files to learn that it is installed.
+ */
+function classicContentScript(): Plugin {
+  return {
+    name: 'urenbrug-classic-content-script',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        plugins: [preact()],
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        build: {
+          outDir: OUT_DIR,
+          emptyOutDir: false,
+          target: TARGET,
+          sourcemap: false,
+          copyPublicDir: false,
+          lib: {
+            entry: resolve(CONTENT_SCRIPT.entry),
+            formats: ['iife'],
+            name: 'urenbrugContent',
+            fileName: () => CONTENT_SCRIPT.file,
+          },
+        },
+      });
+      const manifestPath = resolve(OUT_DIR, 'manifest.json');
+      const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+      const { entry: _entry, file, ...script } = CONTENT_SCRIPT;
+      built.content_scripts = [{ ...script, js: [file] }];
+      writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  plugins: [preact(), crx({ manifest }), classicContentScript()],
   build: {
-    outDir: 'dist',
+    outDir: OUT_DIR,
     emptyOutDir: true,
-    // The extension runs in current Chromium only; no legacy transforms.
-    target: 'chrome120',
+    target: TARGET,
     sourcemap: false,
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },

@@ -5,6 +5,7 @@
  * the token, and Exact's main world must not be able to read the panel, press its buttons or
  * remove it.
  */
+import { readdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DIVISION } from '../../sandbox/exact/model/seed';
@@ -168,6 +169,27 @@ describe('isolation from the Exact page', () => {
     await frame.getByTestId('fill-button').click();
     await frame.getByTestId('fill-summary').waitFor({ timeout: 60_000 });
     expect((await readGrid(frame)).length).toBeGreaterThan(0);
+  });
+
+  it("gives an Exact page none of the extension's files to detect it by", async () => {
+    const files = readdirSync('dist', { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `${entry.parentPath}/${entry.name}`.replace(/^dist\/?/, ''));
+    expect(files).toContain('content.js');
+    const frame = await openNewInvoice();
+    const fetched = await frame.evaluate(
+      (urls) =>
+        Promise.all(
+          urls.map((url) =>
+            fetch(url).then(
+              (response) => `${url}: ${response.status}`,
+              () => null,
+            ),
+          ),
+        ),
+      files.map((file) => `chrome-extension://${session.extensionId}/${file}`),
+    );
+    expect(fetched.filter((answer) => answer !== null)).toEqual([]);
   });
 
   it('keeps a live panel when the page fakes a takeover or a page hide', async () => {
