@@ -62,10 +62,18 @@ function startSafely(): void {
   }
 }
 
-// Injected at document_start so the code is loaded and parsed while Exact's page still loads;
-// the screen can only be read once its DOM is complete.
+// Injected at document_start so the code is loaded and parsed while Exact's page still loads.
+// The screen can be read once its DOM is parsed ('interactive'), which is before
+// DOMContentLoaded when Exact's deferred scripts are still running; the state is read, not
+// taken from the event, so a dispatched readystatechange cannot start it early.
+function startWhenParsed(): void {
+  if (document.readyState === 'loading') return;
+  document.removeEventListener('readystatechange', startWhenParsed);
+  startSafely();
+}
+
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', startSafely, { once: true });
+  document.addEventListener('readystatechange', startWhenParsed);
 } else {
   startSafely();
 }
