@@ -37,12 +37,39 @@ describe('formatHoursMinutes', () => {
     [6000, '100:00'],
     [-5, '-0:05'],
     [-125, '-2:05'],
+    [307, '5:07'],
+    [59, '0:59'],
+    [26 * 60 + 15, '26:15'],
   ])('%i → %s', (minutes, text) => {
     expect(formatHoursMinutes(minutes)).toBe(text);
   });
 
-  it('refuses fractional minutes', () => {
-    expect(() => formatHoursMinutes(1.5)).toThrow(RangeError);
+  it('refuses fractional and non-finite minutes rather than showing a made-up figure', () => {
+    for (const broken of [1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(() => formatHoursMinutes(broken)).toThrow(RangeError);
+    }
+  });
+
+  it('reads back as the same number of minutes, sign included', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (minutes) => {
+        const text = formatHoursMinutes(minutes);
+        const match = /^(-?)(\d+):([0-5]\d)$/.exec(text);
+        expect(match).not.toBeNull();
+        const [, sign, hours, mins] = match!;
+        expect(sign === '-').toBe(minutes < 0);
+        const magnitude = Number(hours) * 60 + Number(mins);
+        expect(sign === '-' ? -magnitude : magnitude).toBe(minutes);
+      }),
+    );
+  });
+
+  it('shows a difference and its opposite with the same digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), (minutes) => {
+        expect(formatHoursMinutes(-minutes)).toBe(`-${formatHoursMinutes(minutes)}`);
+      }),
+    );
   });
 });
 

@@ -18,7 +18,13 @@ export interface Quantity {
 
 const QUANTITY_SCALE = 10_000;
 
-/** "h:mm": 125 → "2:05", 1500 → "25:00", -5 → "-0:05". Hours are not wrapped at 24. */
+/**
+ * "h:mm": 125 → "2:05", 1500 → "25:00", -5 → "-0:05". Hours are not wrapped at 24. The one
+ * duration format of the popup, the badge and the panel. A negative figure keeps its sign: for
+ * a bookkeeper a difference that went the wrong way must show where it occurs, never read as
+ * "0:00". Fractional or non-finite minutes are a bug upstream (domain code counts whole
+ * minutes), so they throw instead of being shown as something plausible.
+ */
 export function formatHoursMinutes(minutes: number): string {
   assertSafeInteger(minutes, 'minutes');
   const magnitude = Math.abs(minutes);

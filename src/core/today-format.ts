@@ -1,16 +1,11 @@
 /**
- * Durations as the popup shows them. Language-neutral ("5:07" reads the same in Dutch and
- * English), so they live in core/ and are tested with the arithmetic.
+ * The running timer as the popup shows it. Language-neutral ("1:02:03" reads the same in Dutch
+ * and English), so it lives in core/ and is tested with the arithmetic. Durations in whole
+ * minutes are `formatHoursMinutes` in hours.ts: one "h:mm" for the popup, the badge and the panel.
  */
 
 function whole(value: number): number {
   return Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;
-}
-
-/** Minutes as "h:mm" ("5:07", "0:00", "26:15"); negative or non-finite input shows "0:00". */
-export function formatHoursMinutes(minutes: number): string {
-  const total = whole(minutes);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /** Milliseconds as "h:mm:ss" for a ticking timer; whole seconds, rounded down. */

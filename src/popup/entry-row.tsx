@@ -1,5 +1,5 @@
+import { formatHoursMinutes } from '../core/hours';
 import type { TodayEntry } from '../core/today';
-import { formatHoursMinutes } from '../core/today-format';
 import { t } from '../shared/i18n';
 import { clockTime } from './labels';
 

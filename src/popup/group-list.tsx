@@ -1,5 +1,5 @@
+import { formatHoursMinutes } from '../core/hours';
 import type { TodayGroup } from '../core/today';
-import { formatHoursMinutes } from '../core/today-format';
 import { t } from '../shared/i18n';
 import { EntryRow } from './entry-row';
 import { projectLabel, taskLabel } from './labels';

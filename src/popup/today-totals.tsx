@@ -1,4 +1,4 @@
-import { formatHoursMinutes } from '../core/today-format';
+import { formatHoursMinutes } from '../core/hours';
 import { t } from '../shared/i18n';
 
 interface Props {

@@ -4,8 +4,9 @@
  * there is no timer behind it (Keeping asks for no polling), so a running timer's badge shows the
  * total as of the last refresh.
  */
+
+import { formatHoursMinutes } from '../../core/hours';
 import { summarizeToday } from '../../core/today';
-import { formatHoursMinutes } from '../../core/today-format';
 import { browser } from '../../shared/browser';
 import type { TodayView } from '../../shared/messages';
 
