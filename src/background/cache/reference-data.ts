@@ -1,7 +1,7 @@
 /**
  * Reference data for the Exact panel: organisation, "me", projects, tasks, clients and users.
- * Served from the cache; refetched when missing or older than REFERENCE_MAX_AGE_MS (projects and
- * tasks change rarely, and Keeping asks for no polling). Users need the `team` scope, which only
+ * Served from the cache; refetched when missing or stale (reference-fetch.ts). Users need the
+ * `team` scope, which only
  * administrators have: on 403 the list is just "me".
  */
 import type { Organisation, User } from '../../core/entry';
@@ -16,7 +16,7 @@ import {
 } from '../db/database';
 import type { BackgroundClient } from '../dependencies';
 import { organisationAndMe } from './organisation-access';
-import { REFERENCE_MAX_AGE_MS } from './today';
+import { fetchReference, isFresh } from './reference-fetch';
 
 export interface PanelReference {
   organisation: Organisation;
@@ -30,11 +30,6 @@ export interface PanelReferenceDeps {
   client: () => Promise<BackgroundClient>;
   /** False when the connection changed while Keeping answered: then nothing is written. */
   stillConnected: () => Promise<boolean>;
-}
-
-function isFresh(fetchedAt: number | undefined, now: number): boolean {
-  // A fetch time in the future means the clock moved back: do not trust it.
-  return fetchedAt !== undefined && fetchedAt <= now && now - fetchedAt < REFERENCE_MAX_AGE_MS;
 }
 
 async function fetchUsers(client: BackgroundClient, organisationId: number, me: User): Promise<User[]> {
@@ -80,12 +75,8 @@ async function refresh(
   const { db, organisationId } = deps;
   const client = await deps.client();
   const { organisation, me } = await organisationAndMe(client, organisationId);
-  const { projects: projectsOn, tasks: tasksOn } = organisation.features;
-  const [project, task, clients, users] = await Promise.all([
-    wantReference && projectsOn ? client.projects(organisationId) : wantReference ? [] : undefined,
-    wantReference && tasksOn ? client.tasks(organisationId) : wantReference ? [] : undefined,
-    // Clients follow the projects toggle (docs/keeping-api.md, Feature toggles).
-    wantReference && projectsOn ? client.clients(organisationId) : wantReference ? [] : undefined,
+  const [reference, users] = await Promise.all([
+    wantReference ? fetchReference(client, organisation) : undefined,
     wantUsers ? fetchUsers(client, organisationId, me) : undefined,
   ]);
   if (!(await deps.stillConnected())) {
@@ -93,8 +84,7 @@ async function refresh(
   }
 
   const fetchedAt = deps.now();
-  const data: ReferenceData = { organisation: [organisation], me: [me] };
-  if (project && task && clients) Object.assign(data, { project, task, client: clients });
+  const data: ReferenceData = { organisation: [organisation], me: [me], ...reference };
   if (users) data.user = users;
   await replaceReference(
     db,

@@ -10,7 +10,8 @@ import {
   sampleUser,
 } from '../testing/db-fixtures';
 import { entryOn, type FakeClient, createFakeClient as fakeClient } from '../testing/fake-keeping';
-import { cachedToday, REFERENCE_MAX_AGE_MS, refreshToday } from './today';
+import { REFERENCE_MAX_AGE_MS } from './reference-fetch';
+import { cachedToday, refreshToday } from './today';
 
 const ORG = 12345;
 // 2026-06-11 22:30 UTC is 00:30 on 12 June in Amsterdam (CEST, UTC+2).

@@ -17,10 +17,8 @@ import {
 } from '../db/database';
 import type { KeepingClient } from '../keeping/client';
 import { organisationAndMe } from './organisation-access';
+import { fetchReference, isFresh } from './reference-fetch';
 import { dateInZone } from './zone-date';
-
-/** Projects, tasks and clients change rarely; refetch them when older than this. */
-export const REFERENCE_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 
 export type TodayClient = Pick<
   KeepingClient,
@@ -86,27 +84,6 @@ export async function refreshToday(deps: RefreshTodayDeps): Promise<TodayView> {
     },
   });
   return readView(db, organisation, me, date);
-}
-
-function isFresh(fetchedAt: number | undefined, now: number): boolean {
-  // A fetch time in the future means the clock moved back: do not trust it.
-  return fetchedAt !== undefined && fetchedAt <= now && now - fetchedAt < REFERENCE_MAX_AGE_MS;
-}
-
-/** Projects, tasks and clients, skipping what the organisation has switched off (that gives 403). */
-async function fetchReference(
-  client: TodayClient,
-  organisation: Organisation,
-): Promise<Pick<ReferenceData, 'project' | 'task' | 'client'>> {
-  const { projects: projectsOn, tasks: tasksOn } = organisation.features;
-  const [project, task, clients] = await Promise.all([
-    projectsOn ? client.projects(organisation.id) : [],
-    tasksOn ? client.tasks(organisation.id) : [],
-    // Clients follow the projects toggle; for non-administrators the client falls back to the
-    // clients embedded in projects.
-    projectsOn ? client.clients(organisation.id) : [],
-  ]);
-  return { project, task, client: clients };
 }
 
 async function readView(

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
 import type { ClientMapping, InvoiceRecord, InvoiceSelection } from '../../shared/invoice-types';
-import { REFERENCE_MAX_AGE_MS } from '../cache/today';
+import { REFERENCE_MAX_AGE_MS } from '../cache/reference-fetch';
 import { readAudit } from '../records/audit-log';
 import { sampleOrganisation, sampleUser } from '../testing/db-fixtures';
 import type { FakeBrowser } from '../testing/fake-browser';
