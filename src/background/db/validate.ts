@@ -4,8 +4,11 @@
  * own invariants — a record filed under the wrong organisation, user or day would be served later as if it
  * were true, and replacing a day deletes whatever the fresh list does not name.
  */
+
+import * as v from 'valibot';
 import type { Entry } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';
+import { positiveId } from '../validation/common-schemas';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,7 +24,7 @@ function fail(message: string): never {
 }
 
 function isId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+  return v.is(positiveId, value);
 }
 
 /** Throws unless `date` is a Y-m-d string. */

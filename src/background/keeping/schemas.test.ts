@@ -257,7 +257,7 @@ describe('response schemas reject wrong shapes with the failing path', () => {
   });
 
   it('names the request in the message and caps the listed issues', () => {
-    const broken = Array.from({ length: 6 }, () => ({ ...liveEntry, id: 'x' }));
+    const broken = Array.from({ length: 8 }, () => ({ ...liveEntry, id: 'x' }));
     try {
       validateResponse(
         timeEntriesResponseSchema,

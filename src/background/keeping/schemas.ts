@@ -5,8 +5,8 @@
  * grown those lists before and a new value must not reject a whole page.
  */
 import * as v from 'valibot';
+import { positiveId as id } from '../validation/common-schemas';
 
-const id = v.pipe(v.number(), v.integer());
 const day = v.pipe(v.string(), v.isoDate());
 
 export const purposeSchema = v.picklist([

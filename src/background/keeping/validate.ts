@@ -1,8 +1,6 @@
 import * as v from 'valibot';
 import { UrenbrugError } from '../../shared/errors';
-
-/** How many issues to spell out; the rest are counted, so one broken page stays readable. */
-const MAX_LISTED_ISSUES = 3;
+import { issueText } from '../validation/issue-text';
 
 /**
  * Validates a decoded Keeping body. A mismatch becomes `unexpected_response` whose message names
@@ -17,15 +15,10 @@ export function validateResponse<S extends v.GenericSchema>(
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
-  const listed = result.issues
-    .slice(0, MAX_LISTED_ISSUES)
-    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
-  const more = result.issues.length - listed.length;
-  if (more > 0) listed.push(`and ${more} more`);
   throw new UrenbrugError(
     'unexpected_response',
     `Keeping sent an unexpected answer to ${what}`,
-    listed.join('; '),
+    issueText(result.issues, 'root'),
     status,
   );
 }

@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import { UrenbrugError } from '../../shared/errors';
+import { positiveId } from '../validation/common-schemas';
+import { issueText } from '../validation/issue-text';
 
 /** Keeping's id rule for external references; the caller picks a stable hash. */
 export const EXTERNAL_REFERENCE_ID = /^[0-9a-f]{10,40}$/;
@@ -16,8 +18,6 @@ const externalReferenceWrite = v.object({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(191)),
   url: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(2048), v.url()))),
 });
-
-const positiveId = v.pipe(v.number(), v.integer(), v.minValue(1));
 
 // strictObject: user_id, date and purpose cannot be changed, and a typo would be ignored by Keeping.
 export const timeEntryPatchSchema = v.strictObject({
@@ -38,12 +38,9 @@ export type KeepingExternalReferenceWrite = v.InferInput<typeof externalReferenc
 export function checkTimeEntryPatch(body: KeepingTimeEntryPatch): KeepingTimeEntryPatch {
   const result = v.safeParse(timeEntryPatchSchema, body);
   if (result.success) return result.output;
-  const detail = result.issues
-    .map((issue) => `${v.getDotPath(issue) ?? '(body)'}: ${issue.message}`)
-    .join('; ');
   throw new UrenbrugError(
     'invalid_request',
     'Refused to send an invalid time-entry change to Keeping',
-    detail,
+    issueText(result.issues, 'body'),
   );
 }

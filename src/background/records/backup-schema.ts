@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { invoiceKey } from '../../shared/invoice-types';
+import { draftKeySchema, epochMs, idList, positiveId, storedGuidSchema } from '../validation/common-schemas';
 import {
   clientMappingSchema,
   filledLinesSchema,
@@ -15,13 +16,6 @@ import {
 export const BACKUP_FORMAT = 'urenbrug-backup';
 export const BACKUP_VERSION = 1;
 const MAX_RECORDS = 100_000;
-const MAX_IDS = 50_000;
-
-const positiveId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
-const idList = v.pipe(v.array(positiveId), v.maxLength(MAX_IDS));
-const epochMs = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-// Stored ids are already normalised (lower case, no braces): anything else was not written by us.
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function keyMatches(record: {
   key: string;
@@ -37,9 +31,10 @@ const storedInvoiceSchema = v.pipe(
   v.object({
     key: v.pipe(v.string(), v.maxLength(200)),
     division: positiveId,
-    invoiceId: v.nullable(v.pipe(v.string(), v.regex(GUID, 'must be a lower-case GUID'))),
-    draftKey: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a short token'))),
+    invoiceId: v.nullable(storedGuidSchema),
+    draftKey: v.nullable(draftKeySchema),
     organisationId: positiveId,
+    // Looser than a request's invoice number: records written before that rule tightened restore too.
     invoiceNumber: v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60))),
     selection: v.nullable(selectionSchema),
     lines: filledLinesSchema,

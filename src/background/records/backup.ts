@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { backupError, MAX_BACKUP_BYTES } from '../../shared/backup-problem';
 import type { BackupDocument, BackupImportResult } from '../../shared/messages';
 import type { MappingRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
+import { issueText } from '../validation/issue-text';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type ParsedBackup } from './backup-schema';
 import { clientKey, lineDefaultsKey } from './mappings-store';
 
@@ -61,11 +62,11 @@ export function parseBackup(text: string, organisationId: number): ParsedBackup 
   }
   const result = v.safeParse(backupSchema, raw);
   if (!result.success) {
-    const detail = result.issues
-      .slice(0, 5)
-      .map((issue) => `${v.getDotPath(issue) ?? '(file)'}: ${issue.message}`)
-      .join('; ');
-    throw backupError('shape', 'The backup holds records that are not valid', detail);
+    throw backupError(
+      'shape',
+      'The backup holds records that are not valid',
+      issueText(result.issues, 'file'),
+    );
   }
   const backup = result.output;
   const stranger = backup.invoices.find((invoice) => invoice.organisationId !== organisationId);

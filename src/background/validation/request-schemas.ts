@@ -9,16 +9,14 @@ import { GROUPINGS } from '../../core/grouping';
 import { parseYmd } from '../../core/period';
 import { ROUNDING_UNITS } from '../../core/rounding';
 import { UrenbrugError } from '../../shared/errors';
+import { draftKeySchema, epochMs, guidSchema, idList, positiveId } from './common-schemas';
+import { issueText } from './issue-text';
 
 /** Keeping's /report/time-entries has no documented limit; a year is what a bookkeeper needs. */
 export const MAX_RANGE_DAYS = 366;
-/** More ids than any invoice holds; a larger list is a bug or an attack, not a selection. */
-const MAX_IDS = 50_000;
 const MAX_LINES = 2_000;
 const MAX_RULES = 10_000;
 
-const positiveId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
-const idList = v.pipe(v.array(positiveId), v.maxLength(MAX_IDS));
 const cents = v.pipe(v.number(), v.safeInteger());
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const trimmedText = (min: number, max: number) =>
@@ -29,21 +27,11 @@ const ymd = v.pipe(
   v.check((value) => parseYmd(value) !== null, 'must be a date (Y-m-d)'),
 );
 
-const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
-
-/** Exact spells the same GUID with or without braces, in either case. */
-const invoiceIdSchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.regex(GUID, 'must be a GUID'),
-  v.transform((value) => value.toLowerCase().replace(GUID, '$1')),
-);
-
 export const invoiceRefSchema = v.pipe(
   v.object({
     division: positiveId,
-    invoiceId: v.nullable(invoiceIdSchema),
-    draftKey: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a short token'))),
+    invoiceId: v.nullable(guidSchema),
+    draftKey: v.nullable(draftKeySchema),
   }),
   v.check((ref) => ref.invoiceId !== null || ref.draftKey !== null, 'needs an invoice id or a draft key'),
 );
@@ -82,7 +70,7 @@ export const filledLineSchema = v.object({
   amountCents: cents,
   minutes: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
   hash: trimmedText(1, 200),
-  writtenAt: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  writtenAt: epochMs,
 });
 
 export const filledLinesSchema = v.pipe(
@@ -122,7 +110,7 @@ const rowHashesSchema = v.pipe(
 
 export const savedSchema = v.object({
   draft: invoiceRefSchema,
-  invoiceId: invoiceIdSchema,
+  invoiceId: guidSchema,
   invoiceNumber: invoiceNumberSchema,
   rowHashes: rowHashesSchema,
 });
@@ -189,9 +177,5 @@ export function parseRequest<S extends v.GenericSchema>(
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
-  const detail = result.issues
-    .slice(0, 5)
-    .map((issue) => `${v.getDotPath(issue) ?? '(request)'}: ${issue.message}`)
-    .join('; ');
-  throw new UrenbrugError('invalid_request', `Invalid ${what}`, detail);
+  throw new UrenbrugError('invalid_request', `Invalid ${what}`, issueText(result.issues, 'request'));
 }
