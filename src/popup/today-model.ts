@@ -4,7 +4,7 @@
  * starts clean.
  */
 import { computed, signal } from '@preact/signals';
-import { toUrenbrugError, type UrenbrugError } from '../shared/errors';
+import { isOffline, toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { setLanguagePreference } from '../shared/i18n';
 import { send, type TodayView } from '../shared/messages';
 
@@ -17,8 +17,7 @@ export function createTodayModel() {
   const view = signal<TodayView | null>(null);
   const error = signal<UrenbrugError | null>(null);
   const refreshing = signal(false);
-  // network and timeout mean "Keeping unreachable": what is on screen is the last fetched data.
-  const offline = computed(() => error.value?.code === 'network' || error.value?.code === 'timeout');
+  const offline = computed(() => isOffline(error.value));
 
   async function refresh(): Promise<void> {
     if (refreshing.value) return;

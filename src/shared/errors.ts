@@ -45,6 +45,14 @@ export class UrenbrugError extends Error {
   }
 }
 
+/**
+ * True when Keeping could not be reached (offline, DNS, refused, no answer in time): what is on
+ * screen is then the last fetched data, not wrong data, and the UI says so instead of alarming.
+ */
+export function isOffline(error: Pick<SerializedError, 'code'> | null | undefined): boolean {
+  return error?.code === 'network' || error?.code === 'timeout';
+}
+
 /** Wraps anything thrown into an UrenbrugError so it can cross a message boundary. */
 export function toUrenbrugError(error: unknown): UrenbrugError {
   if (error instanceof UrenbrugError) return error;

@@ -4,7 +4,7 @@
  * keeps the cached entries on screen beside the error.
  */
 import { computed, signal } from '@preact/signals';
-import { toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
+import { isOffline, toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
 import { type EntriesView, send } from '../../../shared/messages';
 
 export interface EntriesRequest {
@@ -20,7 +20,7 @@ export function createEntriesModel() {
   const loading = signal(false);
   const refreshing = signal(false);
   const error = signal<UrenbrugError | null>(null);
-  const offline = computed(() => error.value?.code === 'network' || error.value?.code === 'timeout');
+  const offline = computed(() => isOffline(error.value));
   let generation = 0;
   let last: EntriesRequest | null = null;
 

@@ -1,4 +1,4 @@
-import type { UrenbrugError } from '../../../shared/errors';
+import { isOffline, type UrenbrugError } from '../../../shared/errors';
 import { errorText, t } from '../../../shared/i18n';
 
 /**
@@ -6,7 +6,7 @@ import { errorText, t } from '../../../shared/i18n';
  * the options page cannot be opened for the user, so it says where to find it instead.
  */
 export function ErrorNotice({ error, testId = 'panel-error' }: { error: UrenbrugError; testId?: string }) {
-  const offline = error.code === 'network' || error.code === 'timeout';
+  const offline = isOffline(error);
   const hint =
     error.code === 'not_connected'
       ? t('panel_open_options_hint')
