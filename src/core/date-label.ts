@@ -3,16 +3,14 @@
  * "1 t/m 15 mei 2026" (en: "3 May 2026", "May 2026", "1–15 May 2026"). date-fns with the nl
  * locale (docs/architecture.md, House rules).
  */
-import { type Locale as DateFnsLocale, endOfMonth, format } from 'date-fns';
-import { enGB, nl } from 'date-fns/locale';
+import { endOfMonth, format } from 'date-fns';
+import { dateLocale } from './date-locale';
 import type { Locale } from './locale';
 import { type DateRange, formatYmd, parseYmd } from './period';
 
-const DATE_FNS_LOCALES: Record<Locale, DateFnsLocale> = { nl, en: enGB };
-
 /** "3 mei 2026" / "3 May 2026" for a Y-m-d; throws a RangeError on an invalid date. */
 export function formatDateLabel(ymd: string, locale: Locale): string {
-  return format(requireDate(ymd), 'd MMMM yyyy', { locale: DATE_FNS_LOCALES[locale] });
+  return format(requireDate(ymd), 'd MMMM yyyy', { locale: dateLocale(locale) });
 }
 
 /**
@@ -22,7 +20,7 @@ export function formatDateLabel(ymd: string, locale: Locale): string {
 export function formatRangeLabel(range: DateRange, locale: Locale): string {
   const from = requireDate(range.from);
   const to = requireDate(range.to);
-  const options = { locale: DATE_FNS_LOCALES[locale] };
+  const options = { locale: dateLocale(locale) };
   if (range.from === range.to) return formatDateLabel(range.from, locale);
   const sameYear = from.getFullYear() === to.getFullYear();
   const sameMonth = sameYear && from.getMonth() === to.getMonth();

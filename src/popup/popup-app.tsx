@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { useNow } from '../ui/use-now';
 import { NotConnected } from './not-connected';
 import { StatusMessage } from './status-message';
 import { TodayBody } from './today-body';
 import { TodayHeader } from './today-header';
 import { createTodayModel, type TodayModel } from './today-model';
-import { useNow } from './use-now';
 
 export function PopupApp({ model: given }: { model?: TodayModel }) {
   const [model] = useState(() => given ?? createTodayModel());
@@ -21,12 +21,7 @@ export function PopupApp({ model: given }: { model?: TodayModel }) {
   const error = model.error.value;
   return (
     <div class="popup">
-      <TodayHeader
-        view={view}
-        now={now}
-        refreshing={model.refreshing.value}
-        onRefresh={() => void model.refresh()}
-      />
+      <TodayHeader view={view} refreshing={model.refreshing.value} onRefresh={() => void model.refresh()} />
       {error && <StatusMessage error={error} offline={model.offline.value} />}
       {view ? (
         <TodayBody view={view} now={now} />

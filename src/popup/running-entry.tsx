@@ -1,8 +1,8 @@
 import { format, isValid, parseISO } from 'date-fns';
+import { dateLocale } from '../core/date-locale';
 import type { TodayRunning } from '../core/today';
 import { formatElapsed } from '../core/today-format';
 import { language, t } from '../shared/i18n';
-import { dateLocale } from './date-locale';
 import { clockTime, projectLabel, purposeLabel, taskLabel } from './labels';
 
 function title(running: TodayRunning): string {

@@ -1,13 +1,12 @@
 import { format, isValid, parseISO } from 'date-fns';
+import { dateLocale } from '../core/date-locale';
 import { userDisplayName } from '../core/entry';
 import { language, t } from '../shared/i18n';
 import type { TodayView } from '../shared/messages';
-import { DataAge } from './data-age';
-import { dateLocale } from './date-locale';
+import { DataAge } from '../ui/data-age';
 
 interface Props {
   view: TodayView | null;
-  now: number;
   refreshing: boolean;
   onRefresh: () => void;
 }
@@ -17,7 +16,7 @@ function dayLabel(date: string): string {
   return isValid(day) ? format(day, 'EEEE d MMMM', { locale: dateLocale(language.value) }) : date;
 }
 
-export function TodayHeader({ view, now, refreshing, onRefresh }: Props) {
+export function TodayHeader({ view, refreshing, onRefresh }: Props) {
   return (
     <header class="header">
       <div class="header-title">
@@ -30,7 +29,7 @@ export function TodayHeader({ view, now, refreshing, onRefresh }: Props) {
         </div>
       )}
       <div class="header-bar">
-        <DataAge fetchedAt={view?.fetchedAt ?? null} now={now} />
+        <DataAge fetchedAt={view?.fetchedAt ?? null} />
         <button
           type="button"
           class="button small"

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
+import { DataAge } from '../../../ui/data-age';
 import type { PanelModel } from '../model/panel-model';
 import { listGroups } from '../model/scope';
-import { DataAge } from './data-age';
 import { EntryGroup } from './entry-group';
 import { ErrorNotice } from './error-notice';
 import { decimalHours } from './format';
@@ -81,7 +81,7 @@ export function EntriesSection({ model }: { model: PanelModel }) {
         <h2 id="urenbrug-step-entries">{t('panel_step_entries')}</h2>
         {chosen !== null && (
           <span class="row">
-            {view && <DataAge fetchedAt={view.fetchedAt} />}
+            {view && <DataAge fetchedAt={view.fetchedAt} class="muted small" />}
             <button
               type="button"
               class="link"

@@ -1,20 +1,15 @@
 /** How the panel shows dates, hours and money in the UI language (the invoice's own format is the page's). */
-import { type Locale as DateFnsLocale, format } from 'date-fns';
-import { enGB, nl } from 'date-fns/locale';
+import { format } from 'date-fns';
+import { dateLocale } from '../../../core/date-locale';
 import { formatDecimalHours, formatHoursMinutes } from '../../../core/hours';
 import { formatMoney, parseMoney } from '../../../core/money';
 import { parseYmd } from '../../../core/period';
 import { language } from '../../../shared/i18n';
-import type { Language } from '../../../shared/messages';
-
-export function dateLocale(lang: Language = language.value): DateFnsLocale {
-  return lang === 'nl' ? nl : enGB;
-}
 
 /** "ma 4 mei" / "Mon 4 May" for an entry's day. */
 export function shortDate(ymd: string): string {
   const date = parseYmd(ymd);
-  return date === null ? ymd : format(date, 'EEEEEE d MMM', { locale: dateLocale() });
+  return date === null ? ymd : format(date, 'EEEEEE d MMM', { locale: dateLocale(language.value) });
 }
 
 export function money(cents: number): string {
