@@ -34,9 +34,3 @@ export function parseRate(text: string): number | null {
   const cents = parseMoney(text, first) ?? parseMoney(text, first === 'nl' ? 'en' : 'nl');
   return cents !== null && cents >= 0 ? cents : null;
 }
-
-/** A rate shown for editing: "95,50" without the euro sign or grouping. */
-export function rateText(cents: number): string {
-  const separator = language.value === 'nl' ? ',' : '.';
-  return `${Math.floor(cents / 100)}${separator}${String(cents % 100).padStart(2, '0')}`;
-}

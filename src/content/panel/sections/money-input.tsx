@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../../shared/i18n';
-import { parseRate, rateText } from './format';
+import { formatPrice } from '../../../core/money';
+import { language, t } from '../../../shared/i18n';
+import { parseRate } from './format';
 
 interface Props {
   cents: number;
@@ -10,12 +11,17 @@ interface Props {
   disabled?: boolean;
 }
 
+/** The amount as the field shows it for editing: "95,50", no euro sign or grouping, as typed into Exact. */
+function editText(cents: number): string {
+  return formatPrice(cents, language.value);
+}
+
 /** A euro amount typed as text, committed on Enter or leaving the field; bad input is shown, not stored. */
 export function MoneyInput({ cents, label, onCommit, testId, disabled }: Props) {
-  const [text, setText] = useState(rateText(cents));
+  const [text, setText] = useState(editText(cents));
   const [invalid, setInvalid] = useState(false);
   useEffect(() => {
-    setText(rateText(cents));
+    setText(editText(cents));
     setInvalid(false);
   }, [cents]);
 
