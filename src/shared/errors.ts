@@ -18,11 +18,31 @@ export type ErrorCode =
   | 'conflict' // the invoice changed elsewhere (another tab, a save) since it was read
   | 'internal';
 
+/** Why a backup file was refused; the options page shows `options_data_import_<problem>`. */
+export const BACKUP_PROBLEMS = [
+  'too_large',
+  'not_json',
+  'format',
+  'version',
+  'organisation',
+  'shape',
+] as const;
+
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
+
+/**
+ * A finer reason than the code, for the few errors whose receiver shows a text of its own. A
+ * field of the error rather than a tag in its message, so it crosses the message boundary typed
+ * and the message stays free text.
+ */
+export type ErrorReason = { kind: 'backup'; problem: BackupProblem };
+
 export interface SerializedError {
   code: ErrorCode;
   message: string;
   detail?: string;
   status?: number;
+  reason?: ErrorReason;
 }
 
 export class UrenbrugError extends Error {
@@ -32,16 +52,19 @@ export class UrenbrugError extends Error {
     message: string,
     readonly detail?: string,
     readonly status?: number,
+    readonly reason?: ErrorReason,
   ) {
     super(message);
   }
 
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message, detail: this.detail, status: this.status };
+    const { code, message, detail, status, reason } = this;
+    return { code, message, detail, status, ...(reason ? { reason } : {}) };
   }
 
   static from(serialized: SerializedError): UrenbrugError {
-    return new UrenbrugError(serialized.code, serialized.message, serialized.detail, serialized.status);
+    const { code, message, detail, status, reason } = serialized;
+    return new UrenbrugError(code, message, detail, status, reason);
   }
 }
 

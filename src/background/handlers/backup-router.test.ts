@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupProblemOf } from '../../shared/backup-problem';
 import { browser } from '../../shared/browser';
+import { UrenbrugError } from '../../shared/errors';
 import { CONTENT_SCRIPT_MESSAGES, type Envelope, type MessageName } from '../../shared/messages';
 import { FAKE_EXTENSION_ID, FAKE_ORIGIN, type FakeBrowser } from '../testing/fake-browser';
 import { type PanelSetup, setupPanel } from '../testing/panel-setup';
@@ -50,9 +52,15 @@ describe('backup and write-back status: extension pages only', () => {
       ok: true,
       value: { format: 'urenbrug-backup', version: 1 },
     });
-    expect(await route(envelope('backup.import', { text: 'nope' }), optionsPage)).toMatchObject({
+    const refused = await route(envelope('backup.import', { text: 'nope' }), optionsPage);
+    expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'invalid_request', message: expect.stringMatching(/^backup:not_json /) },
+      error: { code: 'invalid_request', reason: { kind: 'backup', problem: 'not_json' } },
     });
+    // The reason is a field of its own: the message stays free text, and JSON carries the field.
+    if (!refused || refused.ok) throw new Error('expected a refusal');
+    expect(refused.error.message).toBe('The file is not JSON');
+    const received = UrenbrugError.from(JSON.parse(JSON.stringify(refused.error)));
+    expect(backupProblemOf(received)).toBe('not_json');
   });
 });

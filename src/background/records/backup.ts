@@ -37,7 +37,7 @@ export async function exportBackup(
   };
 }
 
-/** The checked backup, or an `invalid_request` error tagged with the reason (backup-problem.ts). */
+/** The checked backup, or an `invalid_request` error whose `reason` names the problem (backup-problem.ts). */
 export function parseBackup(text: string, organisationId: number): ParsedBackup {
   // Bytes, not characters: the limit is about the file the bookkeeper picked.
   const bytes = new TextEncoder().encode(text).length;
