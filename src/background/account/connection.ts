@@ -74,6 +74,16 @@ export function sameConnection(a: Connection, b: Connection | null): boolean {
   return b !== null && a.token === b.token && a.organisationId === b.organisationId;
 }
 
+/**
+ * Throws `not_connected` when the connection changed while Keeping answered: what came back
+ * belongs to a connection that is gone, so nothing of it may be written.
+ */
+export async function assertStillConnected(stillConnected: () => Promise<boolean>): Promise<void> {
+  if (!(await stillConnected())) {
+    throw new UrenbrugError('not_connected', 'The connection changed while Keeping answered');
+  }
+}
+
 /** True while the stored connection is still the one a request started with. */
 export function stillConnectedAs(connection: Connection): () => Promise<boolean> {
   return async () => sameConnection(connection, await getConnection());

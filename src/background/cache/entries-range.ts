@@ -5,8 +5,8 @@
  * part of the cache in one transaction and answers from it. A failed fetch throws and changes nothing.
  */
 import type { User } from '../../core/entry';
-import { UrenbrugError } from '../../shared/errors';
 import type { EntriesView } from '../../shared/messages';
+import { assertStillConnected } from '../account/connection';
 import { fetchKeys, readFetch, readReference, replaceReference, type UrenbrugDatabase } from '../db/database';
 import { readRangeEntries, replaceRangeEntries } from '../db/range';
 import type { BackgroundClient } from '../dependencies';
@@ -83,9 +83,7 @@ export async function refreshRange(deps: RefreshRangeDeps, query: RangeQuery): P
     clientIds: [query.keepingClientId],
     userIds,
   });
-  if (!(await deps.stillConnected())) {
-    throw new UrenbrugError('not_connected', 'The connection changed while Keeping answered');
-  }
+  await assertStillConnected(deps.stillConnected);
   const seen = entries.flatMap((entry) => (entry.projectId === null ? [] : [entry.projectId]));
   const { known, lastSeen } = await clientProjects(deps, query);
   // Remembered for the cached answer: what the client has now (a project moved away drops out).

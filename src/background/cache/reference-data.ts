@@ -6,6 +6,7 @@
  */
 import type { Organisation, User } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';
+import { assertStillConnected } from '../account/connection';
 import {
   fetchKeys,
   type ReferenceData,
@@ -79,9 +80,7 @@ async function refresh(
     wantReference ? fetchReference(client, organisation) : undefined,
     wantUsers ? fetchUsers(client, organisationId, me) : undefined,
   ]);
-  if (!(await deps.stillConnected())) {
-    throw new UrenbrugError('not_connected', 'The connection changed while Keeping answered');
-  }
+  await assertStillConnected(deps.stillConnected);
 
   const fetchedAt = deps.now();
   const data: ReferenceData = { organisation: [organisation], me: [me], ...reference };
