@@ -1,7 +1,8 @@
 /**
- * The first two questions of every refresh: which organisation the connection is for and who
- * the token owner is in it. A token that no longer reaches the organisation is refused with a
- * clear reason instead of caching data under the wrong organisation.
+ * The first two questions of a refresh whose reference data is stale (or that Keeping refused):
+ * which organisation the connection is for and who the token owner is in it. A token that no
+ * longer reaches the organisation is refused with a clear reason instead of caching data under
+ * the wrong organisation.
  */
 import type { Organisation, User } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';

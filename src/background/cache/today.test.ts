@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
-import { fetchKeys, openUrenbrugDb, readFetch, type UrenbrugDatabase } from '../db/database';
+import {
+  fetchKeys,
+  openUrenbrugDb,
+  readFetch,
+  replaceReference,
+  type UrenbrugDatabase,
+} from '../db/database';
 import {
   sampleClient,
   sampleOrganisation,
@@ -86,17 +92,78 @@ describe('refreshToday', () => {
     const reused = await refreshToday(deps);
     expect(client.projects).toHaveBeenCalledTimes(1);
     expect(reused.projects[0]?.name).toBe('Jaarrekening 2025');
-    // Organisation and me are fetched on every refresh: they carry the zone and the user.
-    expect(client.organisations).toHaveBeenCalledTimes(2);
-    expect(client.me).toHaveBeenCalledTimes(2);
+    // Organisation (its zone) and me come with the reference data: not asked again while fresh.
+    expect(client.organisations).toHaveBeenCalledTimes(1);
+    expect(client.me).toHaveBeenCalledTimes(1);
+    expect(client.timeEntries).toHaveBeenCalledTimes(2);
 
     now += 2;
     const refreshed = await refreshToday(deps);
+    expect(client.organisations).toHaveBeenCalledTimes(2);
+    expect(client.me).toHaveBeenCalledTimes(2);
     expect(client.projects).toHaveBeenCalledTimes(2);
     expect(client.tasks).toHaveBeenCalledTimes(2);
     expect(client.clients).toHaveBeenCalledTimes(2);
     expect(refreshed.projects[0]?.name).toBe('Nieuw');
     expect(await readFetch(db, fetchKeys.reference(ORG))).toEqual({ fetchedAt: now });
+  });
+
+  it('asks for the organisation and me after a connect that cached them without reference data', async () => {
+    const db = await freshDb();
+    await replaceReference(db, ORG, { organisation: [sampleOrganisation()], me: [sampleUser()] });
+    const client = fakeClient();
+    await refreshToday({ db, client, organisationId: ORG, now: () => AMSTERDAM_0030 });
+    expect(client.organisations).toHaveBeenCalledTimes(1);
+    expect(client.projects).toHaveBeenCalledTimes(1);
+  });
+
+  describe('a 401 or 403 on the day while the cached organisation and me are fresh', () => {
+    async function fresh() {
+      const db = await freshDb();
+      const deps = { db, organisationId: ORG, now: () => AMSTERDAM_0030 + 60_000 };
+      await refreshToday({ ...deps, client: fakeClient(), now: () => AMSTERDAM_0030 });
+      const before = await cachedToday(deps);
+      const client = fakeClient([]);
+      return { db, deps: { ...deps, client }, client, before };
+    }
+
+    it.each([
+      ['auth', 401],
+      ['forbidden', 403],
+    ] as const)('%s: asks again, and says the organisation is gone when it is', async (code, status) => {
+      const { deps, client, before } = await fresh();
+      client.timeEntries.mockRejectedValue(
+        new UrenbrugError(code, `Keeping answered ${status}`, undefined, status),
+      );
+      client.organisations.mockResolvedValue([sampleOrganisation({ id: 1 })]);
+      const attempt = refreshToday(deps);
+      await expect(attempt).rejects.toMatchObject({
+        code: 'forbidden',
+        message: `The token no longer gives access to organisation ${ORG}`,
+      });
+      expect(client.organisations).toHaveBeenCalledTimes(1);
+      expect(await cachedToday(deps)).toEqual(before);
+    });
+
+    it('passes the refusal on when the organisation and me still check out', async () => {
+      const { deps, client } = await fresh();
+      client.timeEntries.mockRejectedValue(
+        new UrenbrugError('forbidden', 'Keeping answered 403', undefined, 403),
+      );
+      await expect(refreshToday(deps)).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+      expect(client.organisations).toHaveBeenCalledTimes(1);
+      expect(client.me).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not ask again for other failures', async () => {
+      const { deps, client } = await fresh();
+      client.timeEntries.mockRejectedValue(
+        new UrenbrugError('server', 'Keeping answered 503', undefined, 503),
+      );
+      await expect(refreshToday(deps)).rejects.toMatchObject({ code: 'server' });
+      expect(client.organisations).not.toHaveBeenCalled();
+      expect(client.me).not.toHaveBeenCalled();
+    });
   });
 
   it('refetches reference data whose fetch time lies in the future (clock moved back)', async () => {

@@ -8,7 +8,6 @@ import { UrenbrugError } from '../../shared/errors';
 import type { TodayView } from '../../shared/messages';
 import {
   fetchKeys,
-  type ReferenceData,
   readDayEntries,
   readFetch,
   readReference,
@@ -48,17 +47,23 @@ export async function cachedToday(deps: CachedTodayDeps): Promise<TodayView | nu
 
 /**
  * Fetches today from Keeping (reference data too when stale), replaces the cache and answers
- * the fresh view. Every request finishes before the first write.
+ * the fresh view. Every request finishes before the first write. The organisation (its zone)
+ * and "me" are asked again only with the rest of the reference data, or when Keeping refuses
+ * the day with 401/403: then the cached pair may be what is wrong, and asking again says why
+ * (the token no longer reaches the organisation) instead of a bare refusal.
  */
 export async function refreshToday(deps: RefreshTodayDeps): Promise<TodayView> {
   const { db, client, organisationId } = deps;
-  const { organisation, me } = await organisationAndMe(client, organisationId);
+  const known = await freshOrganisationAndMe(db, organisationId, deps.now());
+  const { organisation, me } = known ?? (await organisationAndMe(client, organisationId));
   const date = dateInZone(organisation.timeZone, deps.now());
 
-  const referenceFetch = await readFetch(db, fetchKeys.reference(organisationId));
   const [day, reference] = await Promise.all([
-    client.timeEntries(organisationId, { date }),
-    isFresh(referenceFetch?.fetchedAt, deps.now()) ? null : fetchReference(client, organisation),
+    client.timeEntries(organisationId, { date }).catch(async (error: unknown) => {
+      if (known && isRefusal(error)) await organisationAndMe(client, organisationId);
+      throw error;
+    }),
+    known ? null : fetchReference(client, organisation),
   ]);
   if (day.date !== date || day.userId !== me.id) {
     throw new UrenbrugError(
@@ -69,14 +74,15 @@ export async function refreshToday(deps: RefreshTodayDeps): Promise<TodayView> {
 
   const fetchedAt = deps.now();
   const serverOffsetMs = client.serverOffsetMs() ?? undefined;
-  const data: ReferenceData = { organisation: [organisation], me: [me], ...(reference ?? {}) };
   // One transaction: never newer entries beside reference data that is half replaced.
   await replaceCached(db, {
-    reference: {
-      organisationId,
-      data,
-      fetch: reference ? { key: fetchKeys.reference(organisationId), record: { fetchedAt } } : undefined,
-    },
+    reference: reference
+      ? {
+          organisationId,
+          data: { organisation: [organisation], me: [me], ...reference },
+          fetch: { key: fetchKeys.reference(organisationId), record: { fetchedAt } },
+        }
+      : undefined,
     day: {
       day: { organisationId, userId: me.id, date },
       entries: day.entries,
@@ -84,6 +90,25 @@ export async function refreshToday(deps: RefreshTodayDeps): Promise<TodayView> {
     },
   });
   return readView(db, organisation, me, date);
+}
+
+/** The cached organisation and "me" while the reference data they came with is fresh, else null. */
+async function freshOrganisationAndMe(
+  db: UrenbrugDatabase,
+  organisationId: number,
+  now: number,
+): Promise<{ organisation: Organisation; me: User } | null> {
+  const [[organisation], [me], fetch] = await Promise.all([
+    readReference(db, organisationId, 'organisation'),
+    readReference(db, organisationId, 'me'),
+    readFetch(db, fetchKeys.reference(organisationId)),
+  ]);
+  return organisation && me && isFresh(fetch?.fetchedAt, now) ? { organisation, me } : null;
+}
+
+/** 401 or 403: the token or its access changed, which the cached organisation and user may hide. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof UrenbrugError && (error.code === 'auth' || error.code === 'forbidden');
 }
 
 async function readView(
