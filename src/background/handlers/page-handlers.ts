@@ -7,6 +7,7 @@ import { userDisplayName } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';
 import type { MessageNameIn } from '../../shared/messages';
 import { clearBadge, showTodayOnBadge } from '../account/badge';
+import { clientForToken } from '../account/client-for-token';
 import {
   clearConnection,
   connectionStatus,
@@ -16,7 +17,7 @@ import {
   saveConnection,
   toStatus,
 } from '../account/connection';
-import { getSettings, resolveLanguage, updateSettings } from '../account/settings-store';
+import { getSettings, updateSettings } from '../account/settings-store';
 import { cachedToday, refreshToday } from '../cache/today';
 import { keepOnlyOrganisation, replaceReference, wipeCache } from '../db/database';
 import type { WorkerDependencies } from '../dependencies';
@@ -46,9 +47,7 @@ function cleanOrganisationId(value: unknown): number {
 }
 
 export function createPageHandlers(services: WorkerDependencies): Pick<HandlerTable, PageMessageName> {
-  async function keepingClient(token: string) {
-    return services.createClient(token, await resolveLanguage());
-  }
+  const keepingClient = (token: string) => clientForToken(services, token);
 
   return {
     async 'connection.test'(data) {

@@ -1,6 +1,6 @@
 import type { MessageNameIn } from '../../shared/messages';
+import { clientForToken } from '../account/client-for-token';
 import { type Connection, getConnection, requireConnection, stillConnectedAs } from '../account/connection';
-import { resolveLanguage } from '../account/settings-store';
 import { cachedRange, refreshRange } from '../cache/entries-range';
 import { panelContext } from '../cache/panel-context';
 import type { WorkerDependencies } from '../dependencies';
@@ -35,8 +35,7 @@ export type PanelMessageName = MessageNameIn<'panel'>;
 export type PanelHandlers = { [N in PanelMessageName]: Handler<N> };
 
 export function createPanelHandlers(services: WorkerDependencies, writeBack: WriteBack): PanelHandlers {
-  const lazyClientFor = (connection: Connection) => async () =>
-    services.createClient(connection.token, await resolveLanguage());
+  const lazyClientFor = (connection: Connection) => () => clientForToken(services, connection.token);
 
   async function invoiceContext() {
     const connection = await requireConnection();

@@ -9,8 +9,8 @@
  */
 import type { Entry, ExternalReference } from '../../core/entry';
 import { toUrenbrugError, type UrenbrugError } from '../../shared/errors';
+import { clientForToken } from '../account/client-for-token';
 import { getConnection } from '../account/connection';
-import { resolveLanguage } from '../account/settings-store';
 import type { UrenbrugDatabase, WriteBackItem } from '../db/database';
 import type { BackgroundClient, WorkerDependencies } from '../dependencies';
 import type { KeepingExternalReferenceWrite } from '../keeping/write-bodies';
@@ -137,7 +137,7 @@ export function createWriteBack(
     // Without a token nothing can run; the queue waits (it is not even opened).
     if (!connection || services.now() < pausedUntil) return totals;
     const db = await services.db();
-    const client = services.createClient(connection.token, await resolveLanguage());
+    const client = await clientForToken(services, connection.token);
     const organisationId = connection.organisationId;
     // Each item at most once per run: a retry waits for the next wake.
     const tried = new Set<string>();
