@@ -8,10 +8,15 @@ import type { Organisation, User } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';
 import type { KeepingClient } from '../keeping/client';
 
+export interface OrganisationAndMe {
+  organisation: Organisation;
+  me: User;
+}
+
 export async function organisationAndMe(
   client: Pick<KeepingClient, 'organisations' | 'me'>,
   organisationId: number,
-): Promise<{ organisation: Organisation; me: User }> {
+): Promise<OrganisationAndMe> {
   const [organisations, me] = await Promise.all([client.organisations(), client.me(organisationId)]);
   const organisation = organisations.find((candidate) => candidate.id === organisationId);
   if (!organisation) {

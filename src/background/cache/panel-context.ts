@@ -9,7 +9,7 @@ import { type Connection, toStatus } from '../account/connection';
 import { readReference, type UrenbrugDatabase } from '../db/database';
 import type { BackgroundClient } from '../dependencies';
 import { DEFAULT_LINE_DEFAULTS, readClientMappings, readLineDefaults } from '../records/mappings-store';
-import { ensurePanelReference } from './reference-data';
+import { ensureReferenceData } from './reference-data';
 import { dateInZone } from './zone-date';
 
 /** Keeping is a Dutch service; before a connection there is no organisation zone to ask. */
@@ -41,7 +41,7 @@ export async function panelContext(deps: PanelContextDeps, division: number): Pr
     };
   }
   const organisationId = connection.organisationId;
-  const { organisation, me } = await ensurePanelReference({
+  const { organisation, me } = await ensureReferenceData({
     db,
     organisationId,
     now: deps.now,

@@ -1,10 +1,9 @@
 /**
  * Reference data for the Exact panel: organisation, "me", projects, tasks, clients and users.
  * Served from the cache; refetched when missing or stale (reference-fetch.ts). Users need the
- * `team` scope, which only
- * administrators have: on 403 the list is just "me".
+ * `team` scope, which only administrators have: on 403 the list is just "me".
  */
-import type { Organisation, User } from '../../core/entry';
+import type { User } from '../../core/entry';
 import { UrenbrugError } from '../../shared/errors';
 import { assertStillConnected } from '../account/connection';
 import {
@@ -16,15 +15,10 @@ import {
   type UrenbrugDatabase,
 } from '../db/database';
 import type { BackgroundClient } from '../dependencies';
-import { organisationAndMe } from './organisation-access';
+import { type OrganisationAndMe, organisationAndMe } from './organisation-access';
 import { fetchReference, isFresh } from './reference-fetch';
 
-export interface PanelReference {
-  organisation: Organisation;
-  me: User;
-}
-
-export interface PanelReferenceDeps {
+export interface ReferenceDataDeps {
   db: UrenbrugDatabase;
   organisationId: number;
   now: () => number;
@@ -47,7 +41,7 @@ async function fetchUsers(client: BackgroundClient, organisationId: number, me: 
  * A failed refresh is thrown only when there is nothing usable cached; otherwise the panel works
  * on the older data (the next open tries again).
  */
-export async function ensurePanelReference(deps: PanelReferenceDeps): Promise<PanelReference> {
+export async function ensureReferenceData(deps: ReferenceDataDeps): Promise<OrganisationAndMe> {
   const { db, organisationId } = deps;
   const now = deps.now();
   const [[organisation], [me], referenceFetch, usersFetch] = await Promise.all([
@@ -69,10 +63,10 @@ export async function ensurePanelReference(deps: PanelReferenceDeps): Promise<Pa
 }
 
 async function refresh(
-  deps: PanelReferenceDeps,
+  deps: ReferenceDataDeps,
   wantReference: boolean,
   wantUsers: boolean,
-): Promise<PanelReference> {
+): Promise<OrganisationAndMe> {
   const { db, organisationId } = deps;
   const client = await deps.client();
   const { organisation, me } = await organisationAndMe(client, organisationId);

@@ -15,7 +15,7 @@ import {
   type UrenbrugDatabase,
 } from '../db/database';
 import type { KeepingClient } from '../keeping/client';
-import { organisationAndMe } from './organisation-access';
+import { type OrganisationAndMe, organisationAndMe } from './organisation-access';
 import { fetchReference, isFresh } from './reference-fetch';
 import { dateInZone } from './zone-date';
 
@@ -97,7 +97,7 @@ async function freshOrganisationAndMe(
   db: UrenbrugDatabase,
   organisationId: number,
   now: number,
-): Promise<{ organisation: Organisation; me: User } | null> {
+): Promise<OrganisationAndMe | null> {
   const [[organisation], [me], fetch] = await Promise.all([
     readReference(db, organisationId, 'organisation'),
     readReference(db, organisationId, 'me'),

@@ -7,7 +7,7 @@ import type { Locale } from '../../core/locale';
 import { formatMoney } from '../../core/money';
 import type { PlannedLine } from './plan';
 
-export interface CopyLabels {
+export interface LinesAsTextLabels {
   item: string;
   description: string;
   quantity: string;
@@ -21,7 +21,11 @@ function cell(text: string): string {
   return text.replace(/[\t\r\n]+/g, ' ').trim();
 }
 
-export function copyText(lines: readonly PlannedLine[], locale: Locale, labels: CopyLabels): string {
+export function linesAsText(
+  lines: readonly PlannedLine[],
+  locale: Locale,
+  labels: LinesAsTextLabels,
+): string {
   const rows = [[labels.item, labels.description, labels.quantity, labels.price, labels.amount]];
   let total = 0;
   for (const line of lines) {

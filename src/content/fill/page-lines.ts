@@ -9,7 +9,7 @@ import { formatPrice } from '../../core/money';
 import { lineNotes } from './line-notes';
 import type { PlannedLine } from './plan';
 
-export function plannedLines(
+export function pageLines(
   plan: InvoiceLinePlan,
   entriesById: ReadonlyMap<number, Entry>,
   personName: (userId: number) => string,

@@ -22,7 +22,7 @@ import { type PanelContext, send } from '../../../shared/messages';
 import { divisionFromUrl } from '../../exact/division';
 import type { ExactInvoicePage, InvoiceScreen, SaveReport } from '../../exact/types';
 import { rowFingerprint } from '../../fill/fingerprint';
-import { plannedLines } from '../../fill/page-lines';
+import { pageLines } from '../../fill/page-lines';
 import { createClientModel } from './client-model';
 import { createEntriesModel } from './entries-model';
 import { createFillModel } from './fill-model';
@@ -158,7 +158,7 @@ export function createPanelModel(options: PanelOptions) {
   });
   const lines = computed(() => {
     const plan = preview.value.plan;
-    return plan ? plannedLines(plan, entriesById.value, personName, locale.value) : [];
+    return plan ? pageLines(plan, entriesById.value, personName, locale.value) : [];
   });
 
   function takeRecord(next: InvoiceRecord): void {

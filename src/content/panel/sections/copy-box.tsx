@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
 
 /** The lines as text in a read-only box, with a copy button that falls back to selecting it. */
-export function CopyLines({ text }: { text: string }) {
+export function CopyBox({ text }: { text: string }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 

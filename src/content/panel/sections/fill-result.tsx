@@ -4,7 +4,7 @@ import { money } from './format';
 import { linesSummary } from './preview-section';
 
 /** The result of a fill, and whether Exact's own total agrees to the cent, said plainly. */
-export function FillSummaryView({ summary }: { summary: FillSummary }) {
+export function FillResult({ summary }: { summary: FillSummary }) {
   const difference =
     summary.pageTotalCents === null ? 0 : summary.pageTotalCents - summary.expectedTotalCents;
   return (

@@ -1,10 +1,10 @@
 import { t } from '../../../shared/i18n';
-import { copyText } from '../../fill/lines-as-text';
+import { linesAsText } from '../../fill/lines-as-text';
 import type { PanelModel } from '../model/panel-model';
 import { ConflictList } from './conflict-list';
-import { CopyLines } from './copy-box';
+import { CopyBox } from './copy-box';
 import { ErrorNotice } from './error-notice';
-import { FillSummaryView } from './fill-result';
+import { FillResult } from './fill-result';
 import { LinkSection } from './link-section';
 import { trustedAction } from './trusted-action';
 
@@ -32,7 +32,7 @@ export function FillSection({ model }: { model: PanelModel }) {
     <section class="step" aria-labelledby="urenbrug-step-fill">
       <h2 id="urenbrug-step-fill">{t('panel_step_fill')}</h2>
       {degraded ? (
-        <CopyLines text={copyText(lines, model.locale.value, copyLabels())} />
+        <CopyBox text={linesAsText(lines, model.locale.value, copyLabels())} />
       ) : (
         <>
           <div class="row">
@@ -84,7 +84,7 @@ export function FillSection({ model }: { model: PanelModel }) {
               <ErrorNotice error={fill.storeError.value} />
             </div>
           )}
-          {fill.summary.value && phase === 'finished' && <FillSummaryView summary={fill.summary.value} />}
+          {fill.summary.value && phase === 'finished' && <FillResult summary={fill.summary.value} />}
         </>
       )}
       <LinkSection model={model} />
