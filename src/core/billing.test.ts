@@ -10,7 +10,7 @@ import {
   urenbrugReference,
   urenbrugReferenceId,
 } from './billing';
-import type { ExternalReference } from './entry';
+import type { ExternalReference } from './keeping-types';
 import { makeEntry } from './testing/entry-fixture';
 
 const KEEPING_ID = /^[0-9a-f]{10,40}$/;

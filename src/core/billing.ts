@@ -5,7 +5,7 @@
  * or a link kept only in this install. A lock alone is not billing: archiving a project locks its entries
  * too.
  */
-import type { Entry, ExternalReference } from './entry';
+import type { Entry, ExternalReference } from './keeping-types';
 
 /** Reference types Keeping's own invoicing integrations attach to invoiced entries. */
 export const KEEPING_INVOICE_REFERENCE_TYPES: ReadonlySet<string> = new Set([

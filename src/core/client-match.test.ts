@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseCode, normaliseCompanyName, suggestClient } from './client-match';
-import type { Client } from './entry';
+import type { Client } from './keeping-types';
 
 function client(id: number, name: string, overrides: Partial<Client> = {}): Client {
   return { id, organisationId: 1, name, code: null, state: 'active', ...overrides };

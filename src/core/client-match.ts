@@ -4,7 +4,7 @@
  * after normalising case, accents, punctuation and legal forms. A match is only a suggestion;
  * the bookkeeper confirms it.
  */
-import type { Client } from './entry';
+import type { Client } from './keeping-types';
 
 /** Legal-form tokens that say nothing about which company it is (after dots are removed). */
 const LEGAL_FORMS: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Entry } from './entry';
 import { type EntrySelection, selectEntries } from './filter';
+import type { Entry } from './keeping-types';
 import { entriesArbitrary } from './testing/entry-arbitrary';
 import { makeEntry } from './testing/entry-fixture';
 

@@ -4,7 +4,7 @@
  * not billable are counted by reason so the panel can say what it left out and why.
  */
 import { billedBy } from './billing';
-import type { Entry } from './entry';
+import type { Entry } from './keeping-types';
 import { type DateRange, isDateInRange } from './period';
 
 export interface EntrySelection {

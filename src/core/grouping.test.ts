@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Entry } from './entry';
 import { GROUPINGS, groupEntries } from './grouping';
+import type { Entry } from './keeping-types';
 import type { NameIndex } from './name-order';
 import { ROUNDING_UNITS, type RoundingOptions, roundMinutes } from './rounding';
 import { entriesArbitrary } from './testing/entry-arbitrary';

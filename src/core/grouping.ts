@@ -4,7 +4,7 @@
  * lines: O(n log n) at worst, nothing quadratic, and no per-entry allocations beyond the map, so
  * 50,000 entries stay well under 100 ms.
  */
-import type { Entry } from './entry';
+import type { Entry } from './keeping-types';
 import { type NamedKind, type NamedRef, type NameIndex, NameOrder } from './name-order';
 import type { DateRange } from './period';
 import { type RoundingOptions, roundLine, roundMinutes } from './rounding';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Entry } from './entry';
 import { GROUPINGS } from './grouping';
 import { exactLineAmountCents, formatQuantity } from './hours';
 import { type InvoiceLineOptions, planInvoiceLines } from './invoice-lines';
+import type { Entry } from './keeping-types';
 import { amountCents } from './money';
 import { ROUNDING_UNITS, roundMinutes } from './rounding';
 import { entriesArbitrary } from './testing/entry-arbitrary';

@@ -4,9 +4,9 @@
  * preview's total is the invoice's total to the cent.
  */
 import { formatRangeLabel } from './date-label';
-import type { Entry } from './entry';
 import { type EntryGroup, type Grouping, groupEntries } from './grouping';
 import { exactLineAmountCents, formatQuantity, type Quantity, quantityForExact } from './hours';
+import type { Entry } from './keeping-types';
 import type { Locale } from './locale';
 import { amountCents, sumCents } from './money';
 import type { NamedRef, NameIndex } from './name-order';

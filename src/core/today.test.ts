@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Client, Entry, Project, Purpose, Task } from './entry';
+import type { Client, Entry, Project, Purpose, Task } from './keeping-types';
 import { makeEntry } from './testing/entry-fixture';
 import { liveMinutes, runningMs, summarizeToday, type TodayInput } from './today';
 

@@ -5,7 +5,7 @@
  * Keeping adds them up. Only the running part of an ongoing entry is measured, and that with
  * instants (epoch ms), which DST cannot bend.
  */
-import type { Client, Entry, Project, Purpose, Task } from './entry';
+import type { Client, Entry, Project, Purpose, Task } from './keeping-types';
 
 export interface TodayInput {
   entries: readonly Entry[];

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Organisation } from '../core/entry';
+import type { Organisation } from '../core/keeping-types';
 import { UrenbrugError } from '../shared/errors';
 import { language, setLanguagePreference } from '../shared/i18n';
 import {

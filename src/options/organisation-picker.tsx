@@ -1,4 +1,4 @@
-import { userDisplayName } from '../core/entry';
+import { userDisplayName } from '../core/keeping-types';
 import { t } from '../shared/i18n';
 import type { ConnectionTestResult } from '../shared/messages';
 import type { OptionsModel } from './options-model';

@@ -1,5 +1,5 @@
 /** Display labels for Keeping data, all through t(). */
-import type { Purpose } from '../core/entry';
+import type { Purpose } from '../core/keeping-types';
 import { t } from '../shared/i18n';
 
 interface Named {

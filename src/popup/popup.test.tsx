@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Entry } from '../core/entry';
+import type { Entry } from '../core/keeping-types';
 import { makeEntry } from '../core/testing/entry-fixture';
 import { UrenbrugError } from '../shared/errors';
 import { setLanguagePreference } from '../shared/i18n';

@@ -1,6 +1,6 @@
 import { format, isValid, parseISO } from 'date-fns';
 import { dateLocale } from '../core/date-locale';
-import { userDisplayName } from '../core/entry';
+import { userDisplayName } from '../core/keeping-types';
 import { language, t } from '../shared/i18n';
 import type { TodayView } from '../shared/messages';
 import { DataAge } from '../ui/data-age';

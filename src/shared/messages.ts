@@ -3,7 +3,7 @@
  * tiers). One map from message name to request and response; `send()` for callers and one handler table in
  * the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
  */
-import type { Client, Entry, Organisation, Project, Task, User } from '../core/entry';
+import type { Client, Entry, Organisation, Project, Task, User } from '../core/keeping-types';
 import { browser } from './browser';
 import { type SerializedError, UrenbrugError } from './errors';
 import type {

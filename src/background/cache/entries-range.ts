@@ -4,7 +4,7 @@
  * fetch of exactly that client and range; a fresh one walks every page of /report/time-entries, replaces that
  * part of the cache in one transaction and answers from it. A failed fetch throws and changes nothing.
  */
-import type { User } from '../../core/entry';
+import type { User } from '../../core/keeping-types';
 import type { EntriesView } from '../../shared/messages';
 import { assertStillConnected } from '../account/connection';
 import { fetchKeys, readFetch, readReference, replaceReference, type UrenbrugDatabase } from '../db/database';

@@ -4,7 +4,7 @@
  * longer reaches the organisation is refused with a clear reason instead of caching data under
  * the wrong organisation.
  */
-import type { Organisation, User } from '../../core/entry';
+import type { Organisation, User } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { KeepingClient } from '../keeping/client';
 

@@ -3,7 +3,7 @@
  * Served from the cache; refetched when missing or stale (reference-fetch.ts). Users need the
  * `team` scope, which only administrators have: on 403 the list is just "me".
  */
-import type { User } from '../../core/entry';
+import type { User } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import { assertStillConnected } from '../account/connection';
 import {

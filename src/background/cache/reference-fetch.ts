@@ -4,7 +4,7 @@
  * Projects and tasks change rarely and Keeping asks for no polling, so a cached copy is used
  * until it is REFERENCE_MAX_AGE_MS old.
  */
-import type { Organisation } from '../../core/entry';
+import type { Organisation } from '../../core/keeping-types';
 import type { ReferenceData } from '../db/database';
 import type { KeepingClient } from '../keeping/client';
 

@@ -3,7 +3,7 @@
  * refreshed from Keeping on demand (docs/architecture.md, Stale-while-revalidate: fetch when the popup opens,
  * no polling). A failed refresh throws before anything is written, so the cache keeps what it had.
  */
-import type { Organisation, User } from '../../core/entry';
+import type { Organisation, User } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { TodayView } from '../../shared/messages';
 import {

@@ -4,7 +4,7 @@
  * db-migrations.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import type { Client, Entry, Organisation, Project, Task, User } from '../../core/entry';
+import type { Client, Entry, Organisation, Project, Task, User } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';

@@ -4,7 +4,7 @@
  * covers — that organisation, those dates, those projects, and only the user it was limited to —
  * in one transaction, after the fresh list has been checked.
  */
-import type { Entry } from '../../core/entry';
+import type { Entry } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { FetchRecord, UrenbrugDatabase } from './database';
 import { assertDay } from './validate';

@@ -4,7 +4,7 @@
  * the audit log. Every record names the Keeping organisation it belongs to, so a connection to another
  * organisation can drop what no longer applies (see `keepOnlyOrganisation` in db.ts).
  */
-import type { ExternalReference } from '../../core/entry';
+import type { ExternalReference } from '../../core/keeping-types';
 import type { SerializedError } from '../../shared/errors';
 import type { ClientMapping, LineDefaults } from '../../shared/invoice-types';
 

@@ -6,7 +6,7 @@
  */
 
 import * as v from 'valibot';
-import type { Entry } from '../../core/entry';
+import type { Entry } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import { positiveId } from '../validation/common-schemas';
 

@@ -3,7 +3,7 @@
  * connection is written only here; the router keeps content scripts out of this tier except for
  * the read-only status and settings.
  */
-import { userDisplayName } from '../../core/entry';
+import { userDisplayName } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { MessageNameIn } from '../../shared/messages';
 import { clearBadge, showTodayOnBadge } from '../account/badge';

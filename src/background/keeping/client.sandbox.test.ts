@@ -11,7 +11,7 @@ import {
   SANDBOX_USER_IDS,
   startKeepingSandbox,
 } from '../../../sandbox/keeping/server';
-import { hoursToMinutes } from '../../core/entry';
+import { hoursToMinutes } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import { createKeepingClient, type KeepingClient } from './client';
 import { createLimiter, type LimiterOptions } from './limiter';

@@ -3,7 +3,7 @@
  * Urenbrug reads, plus the one write it makes. It returns domain types; paths, envelopes and pagination stay
  * here.
  */
-import type { Client, Entry, Organisation, Project, Task, User } from '../../core/entry';
+import type { Client, Entry, Organisation, Project, Task, User } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import { createKeepingHttp, type KeepingHttpOptions } from './http';
 import {

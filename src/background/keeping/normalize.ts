@@ -1,5 +1,5 @@
 /**
- * Validated Keeping shapes → the domain types of core/entry.ts. This is the edge where decimal
+ * Validated Keeping shapes → the domain types of core/keeping-types.ts. This is the edge where decimal
  * hours become whole minutes and nulls the UI would have to special-case become plain values.
  */
 import {
@@ -10,7 +10,7 @@ import {
   type Project,
   type Task,
   type User,
-} from '../../core/entry';
+} from '../../core/keeping-types';
 import type {
   KeepingClientRecord,
   KeepingOrganisation,

@@ -2,7 +2,7 @@
  * Sample domain records for tests of the database and the background services. Test-only: no
  * production module imports this file.
  */
-import type { Client, Entry, Organisation, Project, Task, User } from '../../core/entry';
+import type { Client, Entry, Organisation, Project, Task, User } from '../../core/keeping-types';
 
 /** An organisation on a Plus plan in Amsterdam, with projects, tasks and breaks on. */
 export function sampleOrganisation(overrides: Partial<Organisation> = {}): Organisation {

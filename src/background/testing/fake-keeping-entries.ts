@@ -5,7 +5,7 @@
  * list sent is the list kept; a locked entry answers 403). Test-only: no production module imports this file.
  */
 import { vi } from 'vitest';
-import type { Entry, Project } from '../../core/entry';
+import type { Entry, Project } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { BackgroundClient } from '../dependencies';
 

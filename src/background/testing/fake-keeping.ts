@@ -3,7 +3,7 @@
  * every method a vi.fn so tests can break one. Test-only: no production module imports this file.
  */
 import { vi } from 'vitest';
-import type { Entry } from '../../core/entry';
+import type { Entry } from '../../core/keeping-types';
 import type { BackgroundClient } from '../dependencies';
 import {
   sampleClient,

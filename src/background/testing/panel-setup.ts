@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
-import type { Entry, User } from '../../core/entry';
+import type { Entry, User } from '../../core/keeping-types';
 import type { FilledLine, InvoiceRef, InvoiceSelection } from '../../shared/invoice-types';
 import type { RequestOf } from '../../shared/messages';
 import { saveConnection } from '../account/connection';

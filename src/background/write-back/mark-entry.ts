@@ -5,7 +5,7 @@
  * out; one answer serves every queued entry of that user and day. Swap in a by-id read here when
  * the client gains one.
  */
-import type { Entry } from '../../core/entry';
+import type { Entry } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { UrenbrugDatabase, WriteBackItem } from '../db/database';
 import type { BackgroundClient } from '../dependencies';

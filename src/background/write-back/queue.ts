@@ -5,7 +5,7 @@
  * them.
  */
 import { urenbrugReference } from '../../core/billing';
-import type { ExternalReference } from '../../core/entry';
+import type { ExternalReference } from '../../core/keeping-types';
 import type { StoredInvoice, WriteBackItem } from '../db/database';
 import type { InvoiceTx } from '../db/invoice-tx';
 

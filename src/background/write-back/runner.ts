@@ -7,7 +7,7 @@
  * No timers: the queue lives in IndexedDB and runs when the worker is woken (a message, browser
  * start) and right after something is enqueued. One item at a time, through the shared limiter.
  */
-import type { Entry, ExternalReference } from '../../core/entry';
+import type { Entry, ExternalReference } from '../../core/keeping-types';
 import { toUrenbrugError, type UrenbrugError } from '../../shared/errors';
 import { clientForToken } from '../account/client-for-token';
 import { getConnection } from '../account/connection';

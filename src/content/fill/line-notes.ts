@@ -3,8 +3,9 @@
  * the entry's note), so the bookkeeper and the customer can see what the line is made of.
  * Plain text only: it is set as a field's value, never as HTML.
  */
-import type { Entry } from '../../core/entry';
+
 import { formatHoursMinutes } from '../../core/hours';
+import type { Entry } from '../../core/keeping-types';
 import type { Locale } from '../../core/locale';
 import { parseYmd } from '../../core/period';
 

@@ -2,8 +2,9 @@
  * The preview's lines in the form the page module types them: numbers in the page's own
  * format, notes listing the entries. Amounts stay those of the preview (core/invoice-lines.ts).
  */
-import type { Entry } from '../../core/entry';
+
 import type { InvoiceLinePlan } from '../../core/invoice-lines';
+import type { Entry } from '../../core/keeping-types';
 import type { Locale } from '../../core/locale';
 import { formatPrice } from '../../core/money';
 import { lineNotes } from './line-notes';

@@ -3,7 +3,7 @@
  * so generated entries collide and group, which is where grouping bugs hide.
  */
 import fc from 'fast-check';
-import type { Entry } from '../entry';
+import type { Entry } from '../keeping-types';
 
 /** Entry ids are assigned afterwards (1..n) so they are unique. */
 const entryFields = fc.record({

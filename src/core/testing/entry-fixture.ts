@@ -1,5 +1,5 @@
 /** A complete, billable work entry with sensible defaults, for example-based tests. */
-import type { Entry } from '../entry';
+import type { Entry } from '../keeping-types';
 
 export function makeEntry(overrides: Partial<Entry> & { id: number }): Entry {
   return {

@@ -3,7 +3,7 @@
  * the same entries. Shaped like a mid-size Dutch firm: 25 people, 40 projects, 12 tasks, a
  * year of dates, mostly direct work with some indirect hours, breaks, leave and notes.
  */
-import type { Entry, Purpose } from '../entry';
+import type { Entry, Purpose } from '../keeping-types';
 import type { NameIndex } from '../name-order';
 
 export const BENCH_PROJECTS = 40;

@@ -6,7 +6,7 @@
  */
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import { normaliseCode, suggestClient } from '../../../core/client-match';
-import type { Client } from '../../../core/entry';
+import type { Client } from '../../../core/keeping-types';
 import { toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
 import type { ClientMapping } from '../../../shared/invoice-types';
 import { send } from '../../../shared/messages';

@@ -4,8 +4,8 @@
  * factory, no module singletons) and torn down with the mount's AbortSignal.
  */
 import { computed, effect, signal, untracked } from '@preact/signals';
-import { type Entry, userDisplayName } from '../../../core/entry';
 import { type InvoiceLinePlan, planInvoiceLines } from '../../../core/invoice-lines';
+import { type Entry, userDisplayName } from '../../../core/keeping-types';
 import type { Locale } from '../../../core/locale';
 import type { NameIndex } from '../../../core/name-order';
 import { formatYmd } from '../../../core/period';

@@ -3,8 +3,8 @@
  * as a RateBook for the preview, and the edits made from the preview's lines.
  */
 import { computed, signal } from '@preact/signals';
-import type { Entry } from '../../../core/entry';
 import type { Grouping } from '../../../core/grouping';
+import type { Entry } from '../../../core/keeping-types';
 import { type RateBook, type RateRule, rateKey, rememberRate } from '../../../core/rates';
 import { toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
 import type { LineDefaults } from '../../../shared/invoice-types';

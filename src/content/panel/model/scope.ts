@@ -4,8 +4,8 @@
  * and stay selectable, or filling again would drop them.
  */
 import { type BilledBy, billedBy } from '../../../core/billing';
-import type { Entry } from '../../../core/entry';
 import { type SkipReason, selectEntries } from '../../../core/filter';
+import type { Entry } from '../../../core/keeping-types';
 import type { DateRange } from '../../../core/period';
 import type { LocalLinks } from '../../../shared/invoice-types';
 

@@ -1,4 +1,4 @@
-import type { Entry } from '../../../core/entry';
+import type { Entry } from '../../../core/keeping-types';
 import { t } from '../../../shared/i18n';
 import type { PanelModel } from '../model/panel-model';
 import { lineRuleKey } from '../model/rates-model';

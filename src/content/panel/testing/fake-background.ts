@@ -2,7 +2,7 @@
  * The background's panel handlers in memory, for component tests: what `send()` answers, with
  * invoice records, mappings and line defaults kept like the real store keeps them.
  */
-import type { Client, Entry, Project, Task, User } from '../../../core/entry';
+import type { Client, Entry, Project, Task, User } from '../../../core/keeping-types';
 import { UrenbrugError } from '../../../shared/errors';
 import {
   type ClientMapping,

@@ -1,5 +1,5 @@
 /** A small Dutch firm for the panel's component tests: two clients, three projects, two people. */
-import type { Client, Entry, Project, Task, User } from '../../../core/entry';
+import type { Client, Entry, Project, Task, User } from '../../../core/keeping-types';
 import { makeEntry } from '../../../core/testing/entry-fixture';
 import type { FakeBackgroundData } from './fake-background';
 
