@@ -4,15 +4,19 @@
  * (background/keeping/normalize.ts); everything after that works on these only.
  */
 
-export type Purpose =
-  | 'work'
-  | 'break'
-  | 'special_leave'
-  | 'unpaid_leave'
-  | 'statutory_leave'
-  | 'sick_leave'
-  | 'work_reduction'
-  | 'trip';
+/** What an entry's time was for; the response schema accepts exactly these. */
+export const PURPOSES = [
+  'work',
+  'break',
+  'special_leave',
+  'unpaid_leave',
+  'statutory_leave',
+  'sick_leave',
+  'work_reduction',
+  'trip',
+] as const;
+
+export type Purpose = (typeof PURPOSES)[number];
 
 export interface ExternalReference {
   id: string;

@@ -5,20 +5,12 @@
  * grown those lists before and a new value must not reject a whole page.
  */
 import * as v from 'valibot';
+import { PURPOSES } from '../../core/keeping-types';
 import { positiveId as id } from '../validation/common-schemas';
 
 const day = v.pipe(v.string(), v.isoDate());
 
-export const purposeSchema = v.picklist([
-  'work',
-  'break',
-  'special_leave',
-  'unpaid_leave',
-  'statutory_leave',
-  'sick_leave',
-  'work_reduction',
-  'trip',
-]);
+export const purposeSchema = v.picklist(PURPOSES);
 
 export const organisationSchema = v.object({
   id,
