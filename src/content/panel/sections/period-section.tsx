@@ -11,6 +11,11 @@ const PRESET_LABELS: Record<PeriodPreset, MessageKey> = {
   custom: 'panel_period_custom',
 };
 
+const DATE_FIELDS = [
+  ['from', 'panel_period_from'],
+  ['to', 'panel_period_to'],
+] as const satisfies readonly (readonly ['from' | 'to', MessageKey])[];
+
 function collator(): Intl.Collator {
   return new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
 }
@@ -68,24 +73,17 @@ export function PeriodSection({ model }: { model: PanelModel }) {
       </label>
       {period.preset === 'custom' && (
         <div class="row dates">
-          <label class="field">
-            <span>{t('panel_period_from')}</span>
-            <input
-              type="date"
-              value={period.from}
-              data-testid="period-from"
-              onChange={(event) => setCustom('from', event.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{t('panel_period_to')}</span>
-            <input
-              type="date"
-              value={period.to}
-              data-testid="period-to"
-              onChange={(event) => setCustom('to', event.currentTarget.value)}
-            />
-          </label>
+          {DATE_FIELDS.map(([part, label]) => (
+            <label class="field" key={part}>
+              <span>{t(label)}</span>
+              <input
+                type="date"
+                value={period[part]}
+                data-testid={`period-${part}`}
+                onChange={(event) => setCustom(part, event.currentTarget.value)}
+              />
+            </label>
+          ))}
         </div>
       )}
       {range === null && (
