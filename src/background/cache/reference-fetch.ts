@@ -27,8 +27,8 @@ export async function fetchReference(
   const [project, task, clients] = await Promise.all([
     projectsOn ? client.projects(organisation.id) : [],
     tasksOn ? client.tasks(organisation.id) : [],
-    // Clients follow the projects toggle (docs/keeping-api.md, Feature toggles); for non-administrators the
-    // client falls back to the clients embedded in projects.
+    // Clients follow the projects toggle (docs/keeping-api.md, Feature toggles); for
+    // non-administrators the client falls back to the clients embedded in projects.
     projectsOn ? client.clients(organisation.id) : [],
   ]);
   return { project, task, client: clients };
