@@ -1,9 +1,10 @@
 /**
  * Runs the fake Exact Online on its own for manual checks:
- *   npx tsx sandbox/exact/main.ts [port] [--lang=en] [--variant=changed] [--latency=150]
+ *   npx tsx sandbox/exact/main.ts [port] [--lang=en] [--variant=changed|reference2] [--latency=150] [--no-rest-api]
  */
 
 import { startExactSandbox } from './server';
+import { isVariant, VARIANTS } from './server/options';
 
 function flag(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -13,18 +14,18 @@ const portArg = process.argv.slice(2).find((arg) => /^\d+$/.test(arg));
 const lang = flag('lang');
 const variant = flag('variant');
 const latency = flag('latency');
-if (
-  (lang && lang !== 'nl' && lang !== 'en') ||
-  (variant && variant !== 'standard' && variant !== 'changed')
-) {
-  console.error('usage: main.ts [port] [--lang=nl|en] [--variant=standard|changed] [--latency=ms]');
+if ((lang && lang !== 'nl' && lang !== 'en') || (variant && !isVariant(variant))) {
+  console.error(
+    `usage: main.ts [port] [--lang=nl|en] [--variant=${VARIANTS.join('|')}] [--latency=ms] [--no-rest-api]`,
+  );
   process.exit(2);
 }
 
 const sandbox = await startExactSandbox({
   port: portArg ? Number(portArg) : 8732,
   language: lang as 'nl' | 'en' | undefined,
-  variant: variant as 'standard' | 'changed' | undefined,
+  variant: variant && isVariant(variant) ? variant : undefined,
+  restApi: !process.argv.includes('--no-rest-api'),
   lookupLatencyMs: latency ? Number(latency) : undefined,
 });
 console.log(`Exact Online sandbox: ${sandbox.url}/docs/MenuPortal.aspx?_Division_=123456`);

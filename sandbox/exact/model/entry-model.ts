@@ -87,6 +87,7 @@ export function rejectedEntryView(
   posted: PostedInvoice,
   existing: ExactInvoice | null,
   errors: string[],
+  quantityDecimals: number = QUANTITY_DECIMALS,
 ): EntryView {
   const { state, division, language } = base;
   const labels = labelsFor(language);
@@ -96,7 +97,8 @@ export function rejectedEntryView(
     .filter((row) => !row.deleted && !isBlankRow(row))
     .map((row) => {
       const item = state.items.find((i) => i.division === division.code && i.id === row.itemId);
-      const quantity = parseScaled(row.quantity, language, QUANTITY_DECIMALS);
+      const kept = parseScaled(row.quantity, language, quantityDecimals);
+      const quantity = kept === null ? null : kept * 10 ** (QUANTITY_DECIMALS - quantityDecimals);
       const price = parseScaled(row.unitPrice, language, PRICE_DECIMALS);
       let amount = '';
       if (quantity !== null && price !== null) {

@@ -22,6 +22,8 @@ export function saveInvoice(
   language: SandboxLanguage,
   existing: ExactInvoice | null,
   now: Date,
+  /** Decimals the screen keeps for quantities: 4 on the standard screen, 2 on 'reference2'. */
+  quantityDecimals: number = QUANTITY_DECIMALS,
 ): SaveResult {
   const labels = labelsFor(language);
   const errors: string[] = [];
@@ -35,7 +37,8 @@ export function saveInvoice(
   rows.forEach((row, index) => {
     const n = index + 1;
     const item = state.items.find((i) => i.division === division.code && i.id === row.itemId);
-    const quantity = parseScaled(row.quantity, language, QUANTITY_DECIMALS);
+    const kept = parseScaled(row.quantity, language, quantityDecimals);
+    const quantity = kept === null ? null : kept * 10 ** (QUANTITY_DECIMALS - quantityDecimals);
     const unitPriceCents = parseScaled(row.unitPrice, language, PRICE_DECIMALS);
     if (!item) errors.push(fillLabel(labels.errRequiredItem, { n }));
     if (quantity === null) errors.push(fillLabel(labels.errInvalidQuantity, { n }));

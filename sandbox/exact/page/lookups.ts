@@ -11,7 +11,7 @@ export type LookupType = 'Item' | 'Account';
 
 export async function fetchLookup(
   win: Window,
-  config: PageConfig,
+  config: Pick<PageConfig, 'lookupUrl'>,
   type: LookupType,
   code: string,
 ): Promise<LookupResult> {

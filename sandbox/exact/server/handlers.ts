@@ -21,12 +21,20 @@ import {
   type ResolvedOptions,
   resolveRequestOptions,
 } from './options';
+import { referenceEntry } from './reference-entry';
 import { LOOKUP_PATH, renderEntry } from './render-entry';
 import { layoutFor } from './render-grid';
+import { LOGIN_PATH, renderLogin } from './render-login';
 import { ENTRY_PATH, renderShell, SHELL_PATH } from './render-shell';
+import { API_PREFIX, handleRestApi } from './rest-api';
+import { handleRestControls } from './rest-controls';
+import { type RestRuntime, sessionCookies } from './rest-session';
 
 export interface HandlerContext {
   state: ExactState;
+  rest: RestRuntime;
+  /** Whether the REST API is on at a reset (the server option). */
+  restApiDefault: boolean;
   options(): ResolvedOptions;
   now(): Date;
   sleep(ms: number): Promise<void>;
@@ -44,7 +52,8 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
   const method = req.method ?? 'GET';
   const path = url.pathname.toLowerCase();
   try {
-    if (path.startsWith('/__sandbox/')) return await handleTestApi(ctx, method, path, res);
+    if (path.startsWith('/__sandbox/')) return await handleTestApi(ctx, method, path, req, res);
+    if (path.startsWith(API_PREFIX)) return await handleRestApi(ctx, req, res, url);
     const request = resolveRequestOptions(ctx.options(), url.searchParams);
     const r: Request = { method, path, query: url.searchParams, request };
     if (path === '/' || path === '/docs/' || path === '/docs') {
@@ -53,6 +62,7 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     if (path === SHELL_PATH.toLowerCase()) return await handleShell(ctx, r, res);
     if (path === ENTRY_PATH.toLowerCase()) return await handleEntry(ctx, r, req, res);
     if (path === LOOKUP_PATH.toLowerCase()) return await handleLookup(ctx, r, res);
+    if (path === LOGIN_PATH.toLowerCase()) return await handleLogin(ctx, r, res);
     if (path.startsWith(SCRIPT_PREFIX.toLowerCase())) {
       const script = await pageScript(url.pathname);
       if (script !== null) return sendText(res, 200, script, 'text/javascript');
@@ -117,6 +127,7 @@ function handleShell(ctx: HandlerContext, r: Request, res: ServerResponse): Prom
       res,
       200,
       renderShell({ state: ctx.state, division, language: options.language, mainSrc, carry }),
+      sessionCookies(ctx.rest, division.code),
     );
   });
 }
@@ -130,11 +141,28 @@ function handleEntry(
   res: ServerResponse,
 ): Promise<void> {
   return withPageErrors(r, res, async () => {
-    if (r.method !== 'GET' && r.method !== 'POST') throw new HttpError(405, 'Method not allowed');
+    const method = r.method;
+    if (method !== 'GET' && method !== 'POST') throw new HttpError(405, 'Method not allowed');
     const division = resolveDivision(ctx, r);
     const { options, carry } = r.request;
     const labels = labelsFor(options.language);
     const base = { state: ctx.state, division, language: options.language, variant: options.variant, carry };
+    const cookies = sessionCookies(ctx.rest, division.code);
+    if (options.variant === 'reference2') {
+      const answer = await referenceEntry({
+        state: ctx.state,
+        division,
+        base,
+        method,
+        query: r.query,
+        readForm: () => readForm(req),
+        now: ctx.now(),
+        lookupUrl: pageUrl(LOOKUP_PATH, [['_Division_', String(division.code)]], carry),
+        recalcDelayMs: Math.round(options.lookupLatencyMs / 2),
+      });
+      if ('notFound' in answer) throw new PageError(404, labels.errEntryNotFound);
+      return sendHtml(res, answer.status, answer.body, cookies);
+    }
     const rawEntryId = r.query.get('EntryID');
     let existing = null;
     if (rawEntryId !== null) {
@@ -144,7 +172,7 @@ function handleEntry(
     }
     if (r.method === 'GET') {
       const view = existing ? savedEntryView(base, existing) : newEntryView(base, ctx.now());
-      return sendHtml(res, 200, renderEntry(view));
+      return sendHtml(res, 200, renderEntry(view), cookies);
     }
     const posted = readPostedInvoice(await readForm(req), layoutFor(options.variant));
     const result = saveInvoice(ctx.state, division, posted, options.language, existing, ctx.now());
@@ -168,17 +196,35 @@ async function handleLookup(ctx: HandlerContext, r: Request, res: ServerResponse
   sendJson(res, 200, lookup(ctx.state, division.code, type, r.query.get('Code') ?? ''));
 }
 
+/** The login page; posting it signs the session in again and goes back where it came from. */
+async function handleLogin(ctx: HandlerContext, r: Request, res: ServerResponse): Promise<void> {
+  const division = ctx.state.divisions[0]?.code ?? 0;
+  if (r.method === 'POST') {
+    ctx.rest.signedIn = true;
+    const back = r.query.get('ReturnUrl') ?? '';
+    const target = back.startsWith('/') && !back.startsWith('//') ? back : SHELL_PATH;
+    res.setHeader('Set-Cookie', sessionCookies(ctx.rest, division));
+    return redirect(res, 303, target);
+  }
+  const action = `${LOGIN_PATH}?${r.query.toString()}`;
+  sendHtml(res, 200, renderLogin(r.request.options.language, action));
+}
+
 async function handleTestApi(
   ctx: HandlerContext,
   method: string,
   path: string,
+  req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  if (await handleRestControls(ctx, method, path, req, res)) return;
   if (method === 'GET' && path === '/__sandbox/invoices') return sendJson(res, 200, ctx.state.invoices);
   if (method === 'GET' && path === '/__sandbox/state') return sendJson(res, 200, ctx.state);
   if (method === 'POST' && path === '/__sandbox/reset') {
     // Reset in place: holders of `sandbox.state` keep seeing the live object.
     Object.assign(ctx.state, createSeedState());
+    Object.assign(ctx.rest, { enabled: ctx.restApiDefault, signedIn: true, signedOutAnswer: 'redirect' });
+    ctx.rest.limiter.reset();
     return sendJson(res, 200, { ok: true });
   }
   sendJson(res, 404, { error: 'not found' });

@@ -15,7 +15,13 @@ export class HttpError extends Error {
 
 const MAX_BODY_BYTES = 1_000_000;
 
-export function sendHtml(res: ServerResponse, status: number, body: SafeHtml): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  body: SafeHtml,
+  cookies: readonly string[] = [],
+): void {
+  if (cookies.length > 0) res.setHeader('Set-Cookie', [...cookies]);
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -47,7 +53,7 @@ export function errorPage(title: string, message: string): SafeHtml {
 <body><div class="ErrorPage" id="ErrorMessage">${message}</div></body></html>`;
 }
 
-export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -56,5 +62,24 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
     if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large');
     chunks.push(buffer);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new URLSearchParams(await readBody(req));
+}
+
+/** A JSON object body (the sandbox controls); anything else is a 400. */
+export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = await readBody(req);
+  let data: unknown;
+  try {
+    data = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Body must be JSON');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new HttpError(400, 'Body must be a JSON object');
+  }
+  return data as Record<string, unknown>;
 }

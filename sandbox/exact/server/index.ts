@@ -10,7 +10,8 @@ import { createSeedState } from '../model/seed';
 import type { ExactState } from '../model/state';
 import { handle } from './handlers';
 import { sendText } from './http-util';
-import type { ResolvedOptions } from './options';
+import type { ResolvedOptions, SandboxVariant } from './options';
+import { createRestRuntime, type RestRuntime } from './rest-session';
 
 export type { ExactState } from '../model/state';
 
@@ -20,14 +21,23 @@ export interface ExactSandboxOptions {
   lookupLatencyMs?: number;
   /** Default 'nl'; 'en' = English labels and number format 1,234.56. */
   language?: 'nl' | 'en';
-  /** 'changed' = the grid anchors differ (grid `grdLines`, item lookup `ItemCode`). */
-  variant?: 'standard' | 'changed';
+  /**
+   * 'changed' = the grid anchors differ (grid `grdLines`, item lookup `ItemCode`);
+   * 'reference2' = a second screen written from the reference (README "Second screen").
+   */
+  variant?: SandboxVariant;
+  /** Whether `/api/v1/` accepts the session (default true); `/__sandbox/rest-api` switches it. */
+  restApi?: boolean;
+  /** The clock of saving, the REST API's dates and its rate limits; default the real time. */
+  now?: () => Date;
 }
 
 export interface ExactSandbox {
   url: string;
   /** Divisions, customers, items, VAT codes and saved invoices; live, mutable. */
   state: ExactState;
+  /** The REST API's switches, session and rate limiter; live, mutable. */
+  rest: RestRuntime;
   setOptions(patch: Partial<ExactSandboxOptions>): void;
   close(): Promise<void>;
 }
@@ -36,14 +46,20 @@ export async function startExactSandbox(options: ExactSandboxOptions = {}): Prom
   let current: ResolvedOptions = {
     lookupLatencyMs: options.lookupLatencyMs ?? 150,
     language: options.language ?? 'nl',
+    languageSet: options.language !== undefined,
     variant: options.variant ?? 'standard',
   };
   const state = createSeedState();
+  const restApiDefault = options.restApi ?? true;
+  const rest = createRestRuntime(restApiDefault);
+  const clock = options.now ?? (() => new Date());
   const timers = new Set<NodeJS.Timeout>();
   const context = {
     state,
+    rest,
+    restApiDefault,
     options: () => current,
-    now: () => new Date(),
+    now: clock,
     sleep: (ms: number) =>
       new Promise<void>((resolve) => {
         if (ms <= 0) return resolve();
@@ -70,13 +86,15 @@ export async function startExactSandbox(options: ExactSandboxOptions = {}): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     state,
+    rest,
     setOptions(patch) {
-      const { port: _ignored, ...rest } = patch;
       current = {
-        lookupLatencyMs: rest.lookupLatencyMs ?? current.lookupLatencyMs,
-        language: rest.language ?? current.language,
-        variant: rest.variant ?? current.variant,
+        lookupLatencyMs: patch.lookupLatencyMs ?? current.lookupLatencyMs,
+        language: patch.language ?? current.language,
+        languageSet: current.languageSet || patch.language !== undefined,
+        variant: patch.variant ?? current.variant,
       };
+      if (patch.restApi !== undefined) rest.enabled = patch.restApi;
     },
     close() {
       // Pending lookups would otherwise hold the event loop for their latency.

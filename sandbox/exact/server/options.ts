@@ -6,11 +6,15 @@
  */
 
 export type SandboxLanguage = 'nl' | 'en';
-export type SandboxVariant = 'standard' | 'changed';
+export type SandboxVariant = 'standard' | 'changed' | 'reference2';
+
+export const VARIANTS: readonly SandboxVariant[] = ['standard', 'changed', 'reference2'];
 
 export interface ResolvedOptions {
   lookupLatencyMs: number;
   language: SandboxLanguage;
+  /** Whether the language was asked for; without it the 'reference2' screen is English. */
+  languageSet: boolean;
   variant: SandboxVariant;
 }
 
@@ -31,13 +35,12 @@ export function resolveRequestOptions(base: ResolvedOptions, query: URLSearchPar
   if (lang !== null) {
     if (lang !== 'nl' && lang !== 'en') throw new OptionError('sandboxLang must be nl or en');
     options.language = lang;
+    options.languageSet = true;
     carry.push(['sandboxLang', lang]);
   }
   const variant = query.get('sandboxVariant');
   if (variant !== null) {
-    if (variant !== 'standard' && variant !== 'changed') {
-      throw new OptionError('sandboxVariant must be standard or changed');
-    }
+    if (!isVariant(variant)) throw new OptionError(`sandboxVariant must be one of ${VARIANTS.join(', ')}`);
     options.variant = variant;
     carry.push(['sandboxVariant', variant]);
   }
@@ -50,7 +53,13 @@ export function resolveRequestOptions(base: ResolvedOptions, query: URLSearchPar
     options.lookupLatencyMs = ms;
     carry.push(['sandboxLatency', latency]);
   }
+  // The second screen follows the reference's English examples unless a language was chosen.
+  if (options.variant === 'reference2' && !options.languageSet) options.language = 'en';
   return { options, carry };
+}
+
+export function isVariant(value: string): value is SandboxVariant {
+  return (VARIANTS as readonly string[]).includes(value);
 }
 
 /** Builds a same-origin path with its parameters followed by the carried sandbox parameters. */

@@ -74,6 +74,24 @@ table.Grid input.Text { width: 260px; }
 .ui-dialog-buttonpane { padding: 6px 10px; text-align: right; }
 `;
 
+const REFERENCE = `
+.PageHeader { padding: 10px 16px 6px; border-bottom: 1px solid #d5dbe3; }
+#buttonBar .ToolbarButton { padding: 4px 14px; border: 1px solid #1c5a9c; border-radius: 2px; background: #1c5a9c; color: #fff; cursor: pointer; text-decoration: none; }
+#buttonBar .ToolbarButton.Secondary { background: #fff; color: #1c5a9c; }
+.MessageBar { margin: 8px 16px 0; }
+.MessageBar .Error { padding: 6px 10px; margin-bottom: 4px; background: #fdecee; border-left: 3px solid #c8102e; }
+table.FieldTable { margin: 8px 12px; border-collapse: collapse; }
+table.FieldTable td { padding: 3px 4px; }
+td.FieldCaption { width: 120px; color: #555; }
+#InvoiceDescription { width: 320px; }
+table.Grid tr.DataDark td { background: #f8fafc; }
+input.ReadOnly { background: #f2f4f7; border-color: #dde3ea; }
+table.Totals { margin: 4px 12px 16px auto; border-collapse: collapse; }
+table.Totals td { padding: 3px 10px; text-align: right; }
+table.Totals tr.Grand td { border-top: 1px solid #777; font-weight: 700; }
+`;
+
+export const REFERENCE_CSS: SafeHtml = raw(BASE + ENTRY + REFERENCE);
 export const SHELL_CSS: SafeHtml = raw(BASE + SHELL);
 export const ENTRY_CSS: SafeHtml = raw(BASE + ENTRY);
 export const ERROR_CSS: SafeHtml = raw(BASE);
