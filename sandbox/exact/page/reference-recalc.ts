@@ -75,8 +75,11 @@ export function showRowAmount(doc: Document, config: ReferenceConfig, rowId: str
 }
 
 export function gridRows(doc: Document): HTMLTableRowElement[] {
-  const body = byId<HTMLTableElement>(doc, REFERENCE_GRID).tBodies[0];
-  return body ? Array.from(body.rows).filter((row) => row.id.startsWith(`${REFERENCE_GRID}_r`)) : [];
+  const body = byId<HTMLTableElement>(doc, REFERENCE_GRID).querySelector('tbody');
+  if (!body) return [];
+  return Array.from(body.children).filter(
+    (row): row is HTMLTableRowElement => row.tagName === 'TR' && row.id.startsWith(`${REFERENCE_GRID}_r`),
+  );
 }
 
 export function showTotals(doc: Document, config: ReferenceConfig): void {

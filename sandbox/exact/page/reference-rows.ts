@@ -102,7 +102,7 @@ function removeRow(ctx: ReferenceContext, rowId: string): void {
   // A grid without rows would have no insert button left: it gets one empty row back.
   if (gridRows(doc).length === 0) {
     const row = newRow(ctx);
-    byId<HTMLTableElement>(doc, REFERENCE_GRID).tBodies[0]?.append(row);
+    byId<HTMLTableElement>(doc, REFERENCE_GRID).querySelector('tbody')?.append(row);
     bindReferenceRow(ctx, row.id);
   }
   stripe(doc);
