@@ -77,6 +77,9 @@ async function forward(route: Route, targetBase: string): Promise<void> {
   const url = new URL(request.url());
   const headers = { ...request.headers() };
   delete headers.host;
+  // The sandbox builds absolute URLs (the REST API's `__next`) from the host the page used.
+  headers['x-forwarded-host'] = url.host;
+  headers['x-forwarded-proto'] = url.protocol.replace(/:$/, '');
   try {
     const response = await fetch(`${targetBase}${url.pathname}${url.search}`, {
       method: request.method(),
@@ -92,6 +95,10 @@ async function forward(route: Route, targetBase: string): Promise<void> {
         responseHeaders[name] = value;
       }
     });
+    // Headers.forEach gives each Set-Cookie on its own, so the record above kept only the last;
+    // Playwright splits a set-cookie value on newlines back into separate cookies.
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) responseHeaders['set-cookie'] = cookies.join('\n');
     const location = responseHeaders.location;
     if (location && response.status >= 300 && response.status < 400 && request.isNavigationRequest()) {
       // Chromium follows a fulfilled redirect outside the routes (playwright#23301), so the
@@ -100,6 +107,7 @@ async function forward(route: Route, targetBase: string): Promise<void> {
       await route.fulfill({
         status: 200,
         contentType: 'text/html',
+        headers: cookies.length > 0 ? { 'set-cookie': cookies.join('\n') } : {},
         body: `<!DOCTYPE html><script>location.replace(${target})</script>`,
       });
       return;
