@@ -409,6 +409,12 @@ describe('saving the second screen', () => {
     const { doc } = await getPage(entry(`&ID=%7b${saved.entryId}%7d`));
     expect(doc.querySelector('span.HdrTitle')?.textContent).toBe('Sales invoice 20260042 - Open');
     expect(input(doc, 'grd_r1_Quantity').value).toBe('8.58');
+    expect(input(doc, 'grd_r1_AmountFCDisplay').value).toBe('815.10');
+    expect([...doc.querySelectorAll('table.Totals td.Value span')].map((e) => e.textContent)).toEqual([
+      '815.10',
+      '171.17',
+      '986.27',
+    ]);
     expect(input(doc, 'Debtor_alt').value).toBe(saved.customerCode);
     expect((await fetch(entry('&ID=%7b00000000-0000-0000-0000-000000000000%7d'))).status).toBe(404);
     // The standard screen's parameter means nothing here: a new invoice.

@@ -94,7 +94,10 @@ export async function startExactSandbox(options: ExactSandboxOptions = {}): Prom
         languageSet: current.languageSet || patch.language !== undefined,
         variant: patch.variant ?? current.variant,
       };
-      if (patch.restApi !== undefined) rest.enabled = patch.restApi;
+      if (patch.restApi !== undefined) {
+        rest.enabled = patch.restApi;
+        context.restApiDefault = patch.restApi;
+      }
     },
     close() {
       // Pending lookups would otherwise hold the event loop for their latency.

@@ -9,7 +9,8 @@ import { newEntryView, rejectedEntryView, savedEntryView } from '../model/entry-
 import { readReferencePostedInvoice } from '../model/reference-posted-form';
 import { saveInvoice } from '../model/save-invoice';
 import { type ExactDivision, type ExactInvoice, type ExactState, findInvoice } from '../model/state';
-import { formatScaled } from '../page/number-format';
+import { type AmountLine, invoiceTotals, lineAmountCents, lineVatCents } from '../page/amounts';
+import { formatCents, formatScaled, QUANTITY_DECIMALS } from '../page/number-format';
 import { REFERENCE_QUANTITY_DECIMALS } from '../page/reference-config';
 import type { SafeHtml } from './html';
 import type { EntryView } from './render-entry';
@@ -33,19 +34,38 @@ export type ReferenceAnswer = { status: number; body: SafeHtml } | { notFound: t
 
 const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i;
 
-/** The screen shows what it keeps: a saved quantity with 2 decimals, whatever was stored. */
+/**
+ * The screen shows what it keeps: a saved quantity with 2 decimals whatever was stored (an
+ * invoice made elsewhere may carry more), and the amounts that follow from it.
+ */
 function keptQuantities(view: EntryView, invoice: ExactInvoice): EntryView {
-  const scale = 10 ** REFERENCE_QUANTITY_DECIMALS;
+  const { language } = view;
+  const lines: AmountLine[] = [];
+  const rows = view.rows.map((row, index) => {
+    const line = invoice.lines[index];
+    if (!line) return row;
+    const kept = Math.round(line.quantity * 10 ** REFERENCE_QUANTITY_DECIMALS);
+    const amountCents = lineAmountCents(
+      kept * 10 ** (QUANTITY_DECIMALS - REFERENCE_QUANTITY_DECIMALS),
+      line.unitPriceCents,
+    );
+    lines.push({ amountCents, vatCents: lineVatCents(amountCents, line.vatPercentage) });
+    return {
+      ...row,
+      quantity: formatScaled(kept, language, REFERENCE_QUANTITY_DECIMALS),
+      amount: formatCents(amountCents, language),
+    };
+  });
+  const totals = invoiceTotals(lines);
   return {
     ...view,
-    rows: view.rows.map((row, index) => ({
-      ...row,
-      quantity: formatScaled(
-        Math.round((invoice.lines[index]?.quantity ?? 0) * scale),
-        view.language,
-        REFERENCE_QUANTITY_DECIMALS,
-      ),
-    })),
+    rows,
+    totals: {
+      excl: formatCents(totals.exclVatCents, language),
+      vat: formatCents(totals.vatCents, language),
+      incl: formatCents(totals.inclVatCents, language),
+      lineCount: lines.length,
+    },
   };
 }
 
