@@ -1,6 +1,6 @@
 /**
  * What the server tells the second screen's script (JSON in `#SandboxConfig`), and the numbers
- * it keeps: quantities with 2 decimals, as Exact stores them by default (reference §6.1).
+ * it keeps: quantities with 2 decimals, as Exact stores them by default (docs/exact-online.md, Quantity precision).
  */
 
 import type { LookupChoice } from './config';

@@ -1,7 +1,7 @@
 /**
- * Rows of the second screen. Differences from the standard screen, each where the reference
- * says NOT FOUND: no row is ever added by itself (new rows only through `<row>_insert`,
- * §6.1), a removed row leaves the DOM instead of carrying a `_Deleted` flag, rows are striped
+ * Rows of the second screen. Differences from the standard screen, each where
+ * docs/exact-online.md, The line grid has no source: no row is ever added by itself (new rows
+ * only through `<row>_insert`), a removed row leaves the DOM instead of carrying a `_Deleted` flag, rows are striped
  * `DataLight`/`DataDark` instead of `GridRow`, and a number change is rounded at once but
  * recalculated behind the spinner, like a validation.
  */

@@ -1,7 +1,7 @@
 /**
  * GET and POST of the second screen. Saving is an ASP.NET postback whose answer is the screen
- * itself, reloaded with the invoice number in its title (reference §6.2: "saving reloads the
- * page"), not a redirect as on the standard screen; the saved invoice's id travels in the form's
+ * itself, reloaded with the invoice number in its title (docs/exact-online.md, Saving: "saving reloads
+ * the page"), not a redirect as on the standard screen; the saved invoice's id travels in the form's
  * action as `ID={guid}`. Quantities are kept with 2 decimals, on screen and on save.
  */
 

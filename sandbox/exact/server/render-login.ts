@@ -1,5 +1,5 @@
 /**
- * Exact's classic login page (reference §3.1: `LoginForm_UserName`, `LoginForm_Password`,
+ * Exact's classic login page (`LoginForm_UserName`, `LoginForm_Password`,
  * `LoginForm_btnSave`). A signed-out REST call lands here; the sandbox never checks a password:
  * posting the form signs the session in again.
  */

@@ -1,9 +1,9 @@
 /**
  * The second sales-invoice screen ('reference2') at the same path, written from
- * docs/exact-online.md §3 and §6: it keeps what the reference FOUND (`span.HdrTitle`,
+ * docs/exact-online.md: it keeps what the doc calls confirmed (`span.HdrTitle`,
  * `#buttonBar`, `table#grd`, rows `grd_r<N>`, `<row>_<Suffix>` ids, split lookups, `_insert`,
  * `_Notes` with `i1`/`i2` icons, `hcol<Field>` headers, `#WaitMessageImg`) and differs from the
- * standard screen wherever the reference says NOT FOUND or INFERRED. README "Second screen"
+ * standard screen wherever it says assumed or in no source. README "Second screen"
  * lists each difference with the line it rests on.
  */
 

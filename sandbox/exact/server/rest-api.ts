@@ -1,6 +1,6 @@
 /**
  * Exact's REST API as a content script on the Exact origin would meet it with the user's
- * session (reference §6.3): read-only GETs under `/api/v1/`, `current/Me` without a division
+ * session (docs/exact-online.md, REST API with the session): read-only GETs under `/api/v1/`, `current/Me` without a division
  * and uncounted, division calls counted against 60 a minute and 5,000 a day with the
  * `X-RateLimit-*` headers, a signed-out session answered with the login page or a redirect
  * (never JSON), and a switch that refuses the session altogether.
@@ -105,7 +105,7 @@ export async function handleRestApi(
   const rest = url.pathname.slice(API_PREFIX.length);
   if (!hasSession(ctx.rest, cookies)) return signedOut(ctx, req, res, url.pathname);
   if (req.method !== 'GET') {
-    // Writing through the session is not known to work (reference §6.3): the sandbox refuses it.
+    // Writing through the session is in no source (docs/exact-online.md, REST API with the session): the sandbox refuses it.
     return sendError(res, 405, json, 'The sandbox serves the REST API read-only.', { Allow: 'GET' });
   }
   const now = ctx.now();

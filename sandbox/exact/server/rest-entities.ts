@@ -1,6 +1,6 @@
 /**
  * The entity sets the fake REST API serves and how the sandbox's administration becomes their
- * records (reference §2.1–2.3, §6.4). Fields are Exact's names and types; only the ones the
+ * records (docs/exact-online.md, Sales invoices in the REST API). Fields are Exact's names and types; only the ones the
  * extension's issue names can be filtered on. Money is stored in cents and shown as Exact's
  * doubles; dates are midnight of the day as "/Date(ms)/" (Exact's FAQ says the value is CET
  * wall time, so midnight stays midnight).

@@ -1,5 +1,5 @@
 /**
- * Exact's API limits per company (reference §1.6, §6.3): 60 calls a minute and 5,000 a day,
+ * Exact's API limits per company (docs/exact-online.md, Limits): 60 calls a minute and 5,000 a day,
  * `X-RateLimit-*` headers on every call with a division, 429 beyond. When only the minutely
  * budget is spent, only the minutely headers are sent (PICQER README). The minute window starts
  * at a division's first call and lasts 60 s; the day ends at midnight UTC. Both are choices: the

@@ -1,5 +1,5 @@
 /**
- * The OData v2 side of the fake REST API (reference §1.4, §1.5, §6.4): the query options the
+ * The OData v2 side of the fake REST API (docs/exact-online.md, Sales invoices in the REST API): the query options the
  * sandbox understands, paging at 60 with `d.__next` and `$skiptoken=guid'…'`, and the two body
  * formats — verbose JSON (`{"d":{"results":[…]}}`) when `Accept: application/json` is sent,
  * a minimal Atom feed otherwise. Only `eq` joined by `and` is understood in `$filter`; anything
@@ -347,7 +347,7 @@ export function toAtom(
   return `<?xml version="1.0" encoding="utf-8"?><feed xml:base="${escapeXml(serviceRoot)}" xmlns="http://www.w3.org/2005/Atom" xmlns:d="http://schemas.microsoft.com/ado/2007/08/dataservices" xmlns:m="http://schemas.microsoft.com/ado/2007/08/dataservices/metadata"><id>${escapeXml(serviceRoot + entity.path)}</id><title type="text">${title}</title><updated>${updated}</updated><link rel="self" title="${title}" href="${title}" />${entries.join('')}${nextLink}</feed>`;
 }
 
-/** Exact's functional error body (reference §1.7). */
+/** Exact's functional error body, as REST clients parse it. */
 export function errorJson(message: string): unknown {
   return { error: { code: '', message: { lang: '', value: message } } };
 }

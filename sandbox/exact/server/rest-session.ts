@@ -1,5 +1,5 @@
 /**
- * The browser session the fake REST API trusts (reference §6.2, §6.3): the pages set an auth
+ * The browser session the fake REST API trusts (docs/exact-online.md, REST API with the session): the pages set an auth
  * cookie and Exact's division cookie `ExactServer{<user-guid>}=Division=<n>`; an API call is
  * signed in when it carries the auth cookie and the sandbox has not been signed out. How Exact
  * answers a signed-out call is only known as "the login page or a redirect, not JSON", so the
