@@ -113,6 +113,48 @@ export interface WriteBackStatus {
   recentFailures: WriteBackFailure[];
 }
 
+/** Which audit records to list, newest first. */
+export interface AuditQuery {
+  /** Part of an invoice number (or an invoice key), case-blind; empty or absent: every invoice. */
+  invoice?: string;
+  /** Only records naming this Keeping entry. */
+  entryId?: number;
+  /** Page size, 1..AUDIT_PAGE_MAX (default AUDIT_PAGE_DEFAULT). */
+  limit?: number;
+  /** Only records older than this `seq` (the previous page's `nextBefore`). */
+  before?: number;
+}
+
+export const AUDIT_PAGE_DEFAULT = 100;
+export const AUDIT_PAGE_MAX = 500;
+
+/** One audit record as the options page shows it. */
+export interface AuditEntryView {
+  seq: number;
+  /** Epoch ms. */
+  at: number;
+  /**
+   * What happened: fill, link, unlink, saved, writeback_done, … New kinds appear over time (a
+   * conflict, an override, a release); a reader shows an unknown one by its name.
+   */
+  action: string;
+  invoiceKey: string;
+  /** The number on the record, or else the invoice's number as the invoice record knows it now. */
+  invoiceNumber: string | null;
+  entryIds: number[];
+  /** Sum of the minutes of those entries that are in the cache; null when none is. */
+  minutes: number | null;
+  /** The Keeping user connected when it happened; null on older records. */
+  keepingUser: { userId: number | null; name: string } | null;
+  detail: string | null;
+}
+
+export interface AuditPage {
+  records: AuditEntryView[];
+  /** Pass as `before` for the next page; null when there are no older matching records. */
+  nextBefore: number | null;
+}
+
 /** Every message: its request and its answer. Who may send it and who answers: MESSAGE_ROUTES. */
 export interface MessageMap {
   'connection.test': { request: { token: string }; response: ConnectionTestResult };
@@ -130,6 +172,8 @@ export interface MessageMap {
   'writeback.status': { request: Record<string, never>; response: WriteBackStatus };
   /** Failed marks back to pending, then the queue resumes; answers the status after the reset. */
   'writeback.retry': { request: Record<string, never>; response: WriteBackStatus };
+  /** The connected organisation's audit log, newest first, filtered, one bounded page at a time. */
+  'audit.list': { request: AuditQuery; response: AuditPage };
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
   'settings.get': { request: Record<string, never>; response: Settings };
   /** From cache; refreshes reference data first when there is none or it is stale. */
@@ -222,6 +266,8 @@ export const MESSAGE_ROUTES = {
   'backup.import': { group: 'data', tier: 'extension' },
   'writeback.status': { group: 'data', tier: 'extension' },
   'writeback.retry': { group: 'data', tier: 'extension' },
+  // The whole history of billed hours and who did what: the options page only.
+  'audit.list': { group: 'data', tier: 'extension' },
   'panel.context': { group: 'panel', tier: 'content' },
   'entries.range': { group: 'panel', tier: 'content' },
   'mapping.saveClient': { group: 'panel', tier: 'content' },

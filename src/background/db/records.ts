@@ -60,7 +60,18 @@ export type AuditAction =
   | 'writeback_skipped'
   | 'writeback_failed';
 
-/** `audit` store: append-only, so the bookkeeper can see what Urenbrug did and when. */
+/** Who was connected to Keeping when a record was written: the bookkeeper, as Keeping knows them. */
+export interface AuditActor {
+  /** The token owner's Keeping user id in the organisation, when the cache knows it. */
+  userId: number | null;
+  /** The connection's display name (as shown in the options page). */
+  name: string;
+}
+
+/**
+ * `audit` store: append-only, so the bookkeeper can see what Urenbrug did and when. New actions
+ * are added over time; readers show an action they do not know by its name rather than drop it.
+ */
 export interface AuditRecord {
   /** Assigned by the store (auto-increment). */
   seq?: number;
@@ -72,4 +83,6 @@ export interface AuditRecord {
   entryIds: number[];
   /** Short machine-readable detail ("3 lines", "locked", an error code and message). */
   detail: string | null;
+  /** Absent on records written before it was kept, and on the write-back's own records. */
+  keepingUser?: AuditActor | null;
 }

@@ -1,12 +1,14 @@
 /**
- * The options page's "Gegevens": back-up and restore of the bookkeeper's own work, and the state
- * of the Keeping write-back with a retry for what failed. Extension pages only.
+ * The options page's "Gegevens": back-up and restore of the bookkeeper's own work, the state of
+ * the Keeping write-back with a retry for what failed, and the audit log. Extension pages only.
  */
 import { UrenbrugError } from '../../shared/errors';
 import type { MessageNameIn } from '../../shared/messages';
 import { getConnection, requireConnection } from '../account/connection';
 import type { WorkerDependencies } from '../dependencies';
+import { cachedMinutes, readAuditPage } from '../records/audit-log';
 import { exportBackup, parseBackup, restoreBackup } from '../records/backup';
+import { auditQuerySchema, parseRequest } from '../validation/request-schemas';
 import type { WriteBack } from '../write-back/runner';
 import { readWriteBackStatus, resetFailed } from '../write-back/status';
 import type { HandlerTable } from './handler-types';
@@ -43,6 +45,41 @@ export function createDataHandlers(
       // Not awaited: a run may take minutes behind the rate limiter; the page asks for the status again.
       void writeBack.resume();
       return readWriteBackStatus(db, connection.organisationId);
+    },
+
+    async 'audit.list'(data) {
+      const query = parseRequest(auditQuerySchema, data, 'audit filter');
+      const { organisationId } = await requireConnection();
+      const db = await services.db();
+      const page = await readAuditPage(db, {
+        organisationId,
+        invoice: query.invoice,
+        entryId: query.entryId ?? null,
+        limit: query.limit,
+        before: query.before ?? null,
+      });
+      const minutes = await cachedMinutes(
+        db,
+        organisationId,
+        page.records.flatMap((record) => record.entryIds),
+      );
+      return {
+        records: page.records.map((record) => {
+          const known = record.entryIds.filter((id) => minutes.has(id));
+          return {
+            seq: record.seq,
+            at: record.at,
+            action: record.action,
+            invoiceKey: record.invoiceKey,
+            invoiceNumber: record.resolvedNumber,
+            entryIds: record.entryIds,
+            minutes: known.length === 0 ? null : known.reduce((sum, id) => sum + minutes.get(id)!, 0),
+            keepingUser: record.keepingUser ?? null,
+            detail: record.detail,
+          };
+        }),
+        nextBefore: page.nextBefore,
+      };
     },
   };
 }

@@ -4,6 +4,7 @@ import { type Connection, getConnection, requireConnection, stillConnectedAs } f
 import { cachedRange, refreshRange } from '../cache/entries-range';
 import { panelContext } from '../cache/panel-context';
 import type { WorkerDependencies } from '../dependencies';
+import { auditActor } from '../records/audit-log';
 import {
   type InvoiceChange,
   invoiceSaved,
@@ -39,9 +40,14 @@ export function createPanelHandlers(services: WorkerDependencies, writeBack: Wri
 
   async function invoiceContext() {
     const connection = await requireConnection();
+    const db = await services.db();
     return {
-      db: await services.db(),
-      context: { organisationId: connection.organisationId, now: services.now },
+      db,
+      context: {
+        organisationId: connection.organisationId,
+        now: services.now,
+        actor: await auditActor(db, connection),
+      },
     };
   }
 

@@ -13,7 +13,7 @@ import {
   type InvoiceSelection,
   invoiceKey,
 } from '../../shared/invoice-types';
-import type { AuditRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
+import type { AuditActor, AuditRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
 import { type InvoiceTx, invoiceTx } from '../db/invoice-tx';
 import { enqueueWriteBack } from '../write-back/queue';
 import { assertClientEntries } from './client-entries';
@@ -21,6 +21,8 @@ import { assertClientEntries } from './client-entries';
 export interface InvoiceContext {
   organisationId: number;
   now: () => number;
+  /** The bookkeeper, for the audit log; absent in callers that have none (restores, tests). */
+  actor?: AuditActor | null;
 }
 
 export interface InvoiceChange {
@@ -117,11 +119,15 @@ function assertSameClient(record: StoredInvoice, keepingClientId: number, keptId
   );
 }
 
-type Audit = Omit<AuditRecord, 'seq' | 'at' | 'organisationId' | 'invoiceKey' | 'invoiceNumber'>;
+type Audit = Omit<
+  AuditRecord,
+  'seq' | 'at' | 'organisationId' | 'invoiceKey' | 'invoiceNumber' | 'keepingUser'
+>;
 
 /** Writes the record and its audit records, then waits for the whole transaction. */
 async function commit(
   tx: InvoiceTx,
+  context: InvoiceContext,
   record: StoredInvoice,
   audits: Audit[],
   queued: number,
@@ -138,6 +144,7 @@ async function commit(
         organisationId: record.organisationId,
         invoiceKey: record.key,
         invoiceNumber: record.invoiceNumber,
+        keepingUser: context.actor ?? null,
       }),
     );
   }
@@ -166,7 +173,7 @@ export async function saveSelection(
     (await current(tx, keyOf(ref), context.organisationId)) ?? emptyRecord(ref, context.organisationId, now);
   record.selection = selection;
   record.updatedAt = now;
-  return commit(tx, record, [], 0);
+  return commit(tx, context, record, [], 0);
 }
 
 /**
@@ -199,6 +206,7 @@ export async function recordFill(
   const after = new Set(record.linkedEntryIds);
   return commit(
     tx,
+    context,
     record,
     [
       { action: 'fill', entryIds: record.linkedEntryIds, detail: `${lines.length} lines` },
@@ -236,7 +244,13 @@ export async function linkEntries(
   relink(record);
   const queued = await enqueueWriteBack(tx, record, 'add', entryIds, now);
   if (queued > 0) record.markedEntryIds = sortedUnique([...record.markedEntryIds, ...entryIds]);
-  return commit(tx, record, [{ action: 'link', entryIds: sortedUnique(entryIds), detail: null }], queued);
+  return commit(
+    tx,
+    context,
+    record,
+    [{ action: 'link', entryIds: sortedUnique(entryIds), detail: null }],
+    queued,
+  );
 }
 
 /** Takes entries off the invoice (lines keep their fingerprints); on a saved invoice Keeping is told. */
@@ -262,7 +276,7 @@ export async function unlinkEntries(
   relink(record);
   // Every id, not only those marked here: another install may have marked the same invoice.
   const queued = await enqueueWriteBack(tx, record, 'remove', sortedUnique(entryIds), now);
-  return commit(tx, record, [{ action: 'unlink', entryIds: wasLinked, detail: null }], queued);
+  return commit(tx, context, record, [{ action: 'unlink', entryIds: wasLinked, detail: null }], queued);
 }
 
 /**
@@ -349,6 +363,7 @@ export async function invoiceSaved(
   const extra = fromDraft && moving ? [tx.objectStore('invoices').delete(draftKey)] : [];
   return commit(
     tx,
+    context,
     record,
     [
       {

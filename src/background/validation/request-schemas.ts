@@ -9,6 +9,7 @@ import { GROUPINGS } from '../../core/grouping';
 import { parseYmd } from '../../core/period';
 import { ROUNDING_UNITS } from '../../core/rounding';
 import { UrenbrugError } from '../../shared/errors';
+import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../../shared/messages';
 import { draftKeySchema, epochMs, guidSchema, idList, positiveId } from './common-schemas';
 import { issueText } from './issue-text';
 
@@ -179,3 +180,14 @@ export function parseRequest<S extends v.GenericSchema>(
   if (result.success) return result.output;
   throw new UrenbrugError('invalid_request', `Invalid ${what}`, issueText(result.issues, 'request'));
 }
+
+/** `audit.list`: the options page's filters; an empty invoice filter means every invoice. */
+export const auditQuerySchema = v.object({
+  invoice: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100), v.toLowerCase()), ''),
+  entryId: v.optional(positiveId),
+  limit: v.optional(
+    v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(AUDIT_PAGE_MAX)),
+    AUDIT_PAGE_DEFAULT,
+  ),
+  before: v.optional(positiveId),
+});
