@@ -1,5 +1,5 @@
 /**
- * Saves a JSON document as a file through a temporary object URL and an <a download>: no
+ * Saves a document (JSON, CSV) as a file through a temporary object URL and an <a download>: no
  * `downloads` permission needed, and nothing leaves the browser.
  */
 import { format } from 'date-fns';
@@ -10,7 +10,16 @@ export function backupFileName(date: Date): string {
 }
 
 export function downloadJson(value: unknown, fileName: string): void {
-  const blob = new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+  downloadText(JSON.stringify(value, null, 2), fileName, 'application/json');
+}
+
+/** `urenbrug-logboek-YYYY-MM-DD.csv`, in the bookkeeper's local date. */
+export function auditFileName(date: Date): string {
+  return `urenbrug-logboek-${format(date, 'yyyy-MM-dd')}.csv`;
+}
+
+export function downloadText(text: string, fileName: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

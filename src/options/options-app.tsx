@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, t } from '../shared/i18n';
+import { AuditSection } from './audit-section';
 import { ConnectionStatusView } from './connection-status';
 import { DataSection } from './data-section';
 import { LanguagePicker } from './language-picker';
@@ -37,6 +38,7 @@ export function OptionsApp({ model: given }: { model?: OptionsModel }) {
       </section>
       {showForm && <TokenHelp />}
       {status?.connected && <DataSection />}
+      {status?.connected && <AuditSection />}
       <LanguagePicker model={model} />
     </div>
   );
