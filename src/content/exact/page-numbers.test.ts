@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmountCents, parseScaled } from './page-numbers';
+import { parseAmountCents, parseDayFirstDate, parseScaled } from './page-numbers';
 
 describe('parseScaled', () => {
   it('reads Dutch numbers as Exact shows them', () => {
@@ -27,5 +27,19 @@ describe('parseScaled', () => {
 
   it('reads amounts with a euro sign', () => {
     expect(parseAmountCents('€ 3.442,50', 'nl')).toBe(344_250);
+  });
+});
+
+describe('parseDayFirstDate', () => {
+  it('reads Exact’s day-first dates in either language, and ISO', () => {
+    expect(parseDayFirstDate('02-11-2026')).toBe('2026-11-02');
+    expect(parseDayFirstDate(' 2/11/2026 ')).toBe('2026-11-02');
+    expect(parseDayFirstDate('2026-11-02')).toBe('2026-11-02');
+  });
+
+  it('refuses what is not a real date', () => {
+    expect(parseDayFirstDate('31-02-2026')).toBeNull();
+    expect(parseDayFirstDate('11/2026')).toBeNull();
+    expect(parseDayFirstDate('')).toBeNull();
   });
 });

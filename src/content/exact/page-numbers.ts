@@ -25,3 +25,23 @@ export function parseScaled(text: string, locale: Locale, decimals: number): num
 export function parseAmountCents(text: string, locale: Locale): number | null {
   return parseScaled(text, locale, 2);
 }
+
+/**
+ * A date field's text as Y-m-d, or null. Exact shows dates day first in both languages
+ * ("02-11-2026", "02/11/2026"); an ISO date is taken as it is.
+ */
+export function parseDayFirstDate(text: string): string | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : dayFirst
+      ? [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])]
+      : [0, 0, 0];
+  if (year === 0) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -8,13 +8,14 @@ import type { Locale } from '../../core/locale';
 import { divisionFromUrl } from './division';
 import { isShown, typeInto } from './fields';
 import { gridTable, isEmptyRow, liveRows, type RowFields, readRow, rowFields } from './grid';
-import { parseAmountCents, parseScaled } from './page-numbers';
+import { parseAmountCents, parseDayFirstDate, parseScaled } from './page-numbers';
 import { optionalAnchorText, requireAnchor } from './read-anchor';
 import { markSaving, takeSaving } from './save-flag';
 import { ANCHORS, ENTRY_ID_PARAM, findAnchor, ROW_FIELDS } from './selectors';
 import {
   type ExactInvoicePage,
   type GridRow,
+  type InvoiceHeader,
   type InvoiceScreen,
   type LineToWrite,
   type PageTotals,
@@ -66,6 +67,16 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
       invoiceNumber: invoiceId && numberText ? numberText : null,
       customer: customerId === '' ? null : { id: customerId, code: customerCode, name: customerName },
       numberLocale: locale,
+    };
+  }
+
+  function readHeader(): InvoiceHeader {
+    // Both are optional: a screen without them still fills and links, it only proposes less well.
+    const date = findAnchor<HTMLInputElement>(doc, ANCHORS.invoiceDate);
+    const description = findAnchor<HTMLInputElement>(doc, ANCHORS.invoiceDescription);
+    return {
+      invoiceDate: date === null ? null : parseDayFirstDate(date.value),
+      description: description === null ? '' : description.value.trim(),
     };
   }
 
@@ -164,6 +175,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
 
   return {
     readScreen,
+    readHeader,
 
     readRows() {
       return liveRows(doc)

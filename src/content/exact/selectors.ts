@@ -33,6 +33,9 @@ export const ANCHORS = {
   /** INFERRED: a saved invoice shows its number and carries its id; ids are not confirmed live. */
   invoiceNumber: anchor('invoice number', '#InvoiceNumber'),
   entryId: anchor('entry id', 'input#EntryID'),
+  /** INFERRED from the REST fields InvoiceDate and Description (docs/exact-online.md); optional. */
+  invoiceDate: anchor('invoice date', 'input#InvoiceDate'),
+  invoiceDescription: anchor('invoice description', 'input#Description'),
   /** INFERRED: Exact's own totals block; ids not confirmed live. */
   totalExclVat: anchor('total excl. VAT', '#TotalAmountExclVAT'),
   lineCount: anchor('line count', '#LineCount'),

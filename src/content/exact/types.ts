@@ -19,6 +19,14 @@ export interface InvoiceScreen {
   numberLocale: NumberLocale;
 }
 
+/** Header fields beyond the customer: what an invoice made by hand says about its period. */
+export interface InvoiceHeader {
+  /** The invoice date as Y-m-d, null when the field is missing or not a date. */
+  invoiceDate: string | null;
+  /** The invoice's own description ("Uren oktober 2026"), '' when none. */
+  description: string;
+}
+
 /** One row of Exact's line grid, read back as text the way the page shows it. */
 export interface GridRow {
   rowId: string;
@@ -63,6 +71,7 @@ export interface SaveReport {
 
 export interface ExactInvoicePage {
   readScreen(): InvoiceScreen;
+  readHeader(): InvoiceHeader;
   /** Rows that hold something (an item or a description); the trailing empty row is left out. */
   readRows(): GridRow[];
   /**

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { PanelModel } from './model/panel-model';
+import { AssociateSection } from './sections/associate-section';
 import { ClientSection } from './sections/client-section';
 import { EntriesSection } from './sections/entries-section';
 import { ErrorNotice } from './sections/error-notice';
@@ -95,6 +96,7 @@ export function PanelApp({ model, storage }: Props) {
         ) : (
           <>
             <ClientSection model={model} />
+            <AssociateSection model={model} />
             <PeriodSection model={model} />
             <EntriesSection model={model} />
             <LineOptionsSection model={model} />

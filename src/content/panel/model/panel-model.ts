@@ -23,6 +23,7 @@ import { divisionFromUrl } from '../../exact/division';
 import type { ExactInvoicePage, InvoiceScreen, SaveReport } from '../../exact/types';
 import { rowFingerprint } from '../../fill/fingerprint';
 import { pageLines } from '../../fill/page-lines';
+import { createAssociateModel } from './associate-model';
 import { createClientModel } from './client-model';
 import { createEntriesModel } from './entries-model';
 import { createFillModel } from './fill-model';
@@ -207,6 +208,32 @@ export function createPanelModel(options: PanelOptions) {
     onStale: reloadAfterConflict,
   });
 
+  const associate = createAssociateModel({
+    guard,
+    ref,
+    record,
+    clientId: client.chosen,
+    clientProjects,
+    tasks: computed(() => context.value?.tasks ?? []),
+    hours: selection.hours,
+    locale,
+    today,
+    // Its own entries and link state: the proposal's period is the invoice's, not the selection's.
+    entries: createEntriesModel(),
+    link: createLinkModel({
+      ref,
+      invoiceNumber: () => screen.value?.invoiceNumber ?? record.value?.invoiceNumber ?? null,
+      revision,
+      keepingClientId: () => client.chosen.value,
+      onRecord: (next) => {
+        staleReloaded.value = false;
+        takeRecord(next);
+      },
+      onStale: reloadAfterConflict,
+    }),
+    signal: options.signal,
+  });
+
   function fail(error: unknown): void {
     backgroundError.value = toUrenbrugError(error);
   }
@@ -337,6 +364,7 @@ export function createPanelModel(options: PanelOptions) {
     phase.value = 'ready';
 
     watchEntries();
+    associate.watch();
     startSelectionSaver({
       snapshot: () => selection.snapshot(client.chosen.value),
       ref: () => ref.value,
@@ -414,6 +442,7 @@ export function createPanelModel(options: PanelOptions) {
     lines,
     fill,
     link,
+    associate,
     start,
     rereadScreen,
   };

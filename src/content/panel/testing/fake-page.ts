@@ -8,6 +8,7 @@ import { parseMoney } from '../../../core/money';
 import {
   type ExactInvoicePage,
   type GridRow,
+  type InvoiceHeader,
   type InvoiceScreen,
   type LineToWrite,
   type PageTotals,
@@ -37,6 +38,7 @@ function quantity(text: string, locale: 'nl' | 'en'): number | null {
 export class FakeInvoicePage implements ExactInvoicePage {
   rows: RowText[] = [];
   screen: InvoiceScreen;
+  header: InvoiceHeader = { invoiceDate: null, description: '' };
   /** Set to an anchor name to make every call throw ScreenChangedError. */
   brokenAnchor: string | null = null;
   /** Make writeLine refuse a line (like Exact refusing an unknown item). */
@@ -74,6 +76,11 @@ export class FakeInvoicePage implements ExactInvoicePage {
 
   private isEmpty(row: RowText): boolean {
     return row.itemCode === '' && row.description === '';
+  }
+
+  readHeader(): InvoiceHeader {
+    this.check();
+    return { ...this.header };
   }
 
   readScreen(): InvoiceScreen {
