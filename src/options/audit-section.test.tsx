@@ -106,23 +106,22 @@ describe('the audit log section', () => {
       record(1, { invoiceNumber: null, invoiceKey: '123456:draft:abc', action: 'fill' }),
     ]);
     await mount();
-    const cells = rows().map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
-    expect(cells[0]).toEqual([
-      expect.stringMatching(/^02-11-2026 \d\d:05$/),
-      'Ontkoppeld',
-      '20260999',
-      '101102',
-      '',
-      '',
-      'creditnota <b>1</b>',
-    ]);
+    const part = (row: HTMLElement, name: string) => row.querySelector(`.audit-${name}`)?.textContent ?? null;
+    const [unlink, unknown, fill] = rows();
+    expect(part(unlink!, 'when')).toMatch(/^02-11-2026 \d\d:05$/);
+    expect(part(unlink!, 'action')).toBe('Ontkoppeld');
+    expect(part(unlink!, 'invoice')).toBe('20260999');
+    expect(part(unlink!, 'entries')).toBe('Registraties: 101102');
+    expect(part(unlink!, 'hours')).toBeNull();
+    expect(part(unlink!, 'user')).toBeNull();
+    expect(part(unlink!, 'detail')).toBe('creditnota <b>1</b>');
     // Text stays text.
     expect(container.querySelector('b')).toBeNull();
     // A kind this version does not know is shown by its name, not dropped.
-    expect(cells[1]?.[1]).toBe('conflict_override_v9');
-    expect(cells[1]?.[4]).toBe('2,50');
-    expect(cells[1]?.[5]).toBe('Jan de Boekhouder (#55458)');
-    expect(cells[2]?.[2]).toBe('concept (nog niet opgeslagen)');
+    expect(part(unknown!, 'action')).toBe('conflict_override_v9');
+    expect(part(unknown!, 'hours')).toBe('2,50 uur');
+    expect(part(unknown!, 'user')).toBe('Jan de Boekhouder (#55458)');
+    expect(part(fill!, 'invoice')).toBe('concept (nog niet opgeslagen)');
   });
 
   it('filters by invoice and by entry, and refuses an entry id that is not one', async () => {

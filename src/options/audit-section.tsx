@@ -43,14 +43,15 @@ function EntryIds({ model, ids }: { model: AuditModel; ids: number[] }) {
 }
 
 function AuditRow({ model, record }: { model: AuditModel; record: AuditEntryView }) {
+  const user = userLabel(record);
   return (
-    <tr data-testid="audit-row" data-action={record.action}>
-      <td class="nowrap">{when(record.at)}</td>
-      <td>{actionLabel(record.action)}</td>
-      <td>
+    <li class="audit-row" data-testid="audit-row" data-action={record.action}>
+      <p class="audit-head">
+        <span class="audit-when">{when(record.at)}</span>
+        <strong class="audit-action">{actionLabel(record.action)}</strong>
         <button
           type="button"
-          class="link"
+          class="link audit-invoice"
           title={t('options_audit_filter_invoice')}
           onClick={() => {
             model.setFilters({ invoice: record.invoiceNumber ?? record.invoiceKey });
@@ -59,14 +60,21 @@ function AuditRow({ model, record }: { model: AuditModel; record: AuditEntryView
         >
           {invoiceLabel(record)}
         </button>
-      </td>
-      <td>
-        <EntryIds model={model} ids={record.entryIds} />
-      </td>
-      <td class="num">{record.minutes === null ? '' : formatDecimalHours(record.minutes, language.value)}</td>
-      <td>{userLabel(record)}</td>
-      <td class="audit-detail">{record.detail ?? ''}</td>
-    </tr>
+        {record.minutes !== null && (
+          <span class="audit-hours">
+            {formatDecimalHours(record.minutes, language.value)} {t('options_audit_hours_unit')}
+          </span>
+        )}
+        {user && <span class="audit-user">{user}</span>}
+      </p>
+      {record.entryIds.length > 0 && (
+        <p class="audit-entries">
+          <span class="muted">{t('options_audit_col_entries')}: </span>
+          <EntryIds model={model} ids={record.entryIds} />
+        </p>
+      )}
+      {record.detail && <p class="audit-detail muted">{record.detail}</p>}
+    </li>
   );
 }
 
@@ -144,26 +152,11 @@ export function AuditSection({ model: given }: { model?: AuditModel }) {
         </p>
       )}
       {records.length > 0 && (
-        <div class="audit-scroll">
-          <table class="audit-table">
-            <thead>
-              <tr>
-                <th>{t('options_audit_col_when')}</th>
-                <th>{t('options_audit_col_action')}</th>
-                <th>{t('options_audit_col_invoice')}</th>
-                <th>{t('options_audit_col_entries')}</th>
-                <th class="num">{t('options_audit_col_hours')}</th>
-                <th>{t('options_audit_col_user')}</th>
-                <th>{t('options_audit_col_detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((record) => (
-                <AuditRow key={record.seq} model={model} record={record} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul class="audit-list">
+          {records.map((record) => (
+            <AuditRow key={record.seq} model={model} record={record} />
+          ))}
+        </ul>
       )}
       {model.nextBefore.value !== null && (
         <button

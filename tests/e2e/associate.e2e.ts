@@ -189,10 +189,10 @@ describe('associating a hand-made saved invoice by its lines', () => {
       .toBe(expected.flat().length);
     const link = log.locator('[data-testid="audit-row"][data-action="link"]');
     expect(await link.count()).toBe(1);
-    const cells = await link.locator('td').allTextContents();
-    expect(cells[1]).toBe('Gekoppeld');
-    expect(cells[2]).toBe(String(INVOICE_NUMBER));
-    expect(cells[5]).toMatch(/\S/);
+    expect(await link.locator('.audit-action').textContent()).toBe('Gekoppeld');
+    expect(await link.locator('.audit-invoice').textContent()).toBe(String(INVOICE_NUMBER));
+    // The connection's name and Keeping's id of the token owner.
+    expect(await link.locator('.audit-user').textContent()).toMatch(/\S+ \(#\d+\)$/);
 
     const someEntry = expected[1]![0]!.id;
     await log.getByTestId('audit-filter-entry').fill(String(someEntry));
@@ -201,7 +201,7 @@ describe('associating a hand-made saved invoice by its lines', () => {
       .poll(async () => (await log.getByTestId('audit-row').all()).length)
       .toBeGreaterThanOrEqual(1);
     for (const row of await log.getByTestId('audit-row').all()) {
-      expect(await row.locator('td').nth(3).textContent()).toContain(String(someEntry));
+      expect(await row.locator('.audit-entries').textContent()).toContain(String(someEntry));
     }
 
     const [download] = await Promise.all([

@@ -83,6 +83,6 @@ export interface AuditRecord {
   entryIds: number[];
   /** Short machine-readable detail ("3 lines", "locked", an error code and message). */
   detail: string | null;
-  /** Absent on records written before it was kept, and on the write-back's own records. */
+  /** Absent (or null) on records written before it was kept. */
   keepingUser?: AuditActor | null;
 }

@@ -55,6 +55,16 @@ describe('audit.list', () => {
     expect(page.records[0]!.minutes).toBeGreaterThan(0);
   });
 
+  it('names the Keeping user on the write-back’s own records too', async () => {
+    const { handlers, writeBack } = setup.start({ holdWriteBack: true });
+    await cacheMay(handlers);
+    await asPanel(handlers).link({ ref: savedRef(), invoiceNumber: '20260042', entryIds: [101] });
+    await writeBack.resume();
+    const [done] = (await handlers['audit.list']({})).records;
+    expect(done).toMatchObject({ action: 'writeback_done', invoiceNumber: '20260042', entryIds: [101] });
+    expect(done!.keepingUser).toEqual({ userId: 55458, name: 'y' });
+  });
+
   it('filters by invoice number (also for records without one) and by entry, and pages', async () => {
     const { handlers } = setup.start({ holdWriteBack: true });
     const db = setup.db;

@@ -1,10 +1,10 @@
 import type { MessageNameIn } from '../../shared/messages';
+import { auditActor } from '../account/audit-actor';
 import { clientForToken } from '../account/client-for-token';
 import { type Connection, getConnection, requireConnection, stillConnectedAs } from '../account/connection';
 import { cachedRange, refreshRange } from '../cache/entries-range';
 import { panelContext } from '../cache/panel-context';
 import type { WorkerDependencies } from '../dependencies';
-import { auditActor } from '../records/audit-log';
 import {
   type InvoiceChange,
   invoiceSaved,

@@ -3,7 +3,7 @@
  * Append-only (records are added, never changed or deleted by the extension's own flows), so the
  * bookkeeper can trust — and check — what was marked as billed.
  */
-import { type AuditActor, type AuditRecord, readReference, type UrenbrugDatabase } from '../db/database';
+import type { AuditRecord, UrenbrugDatabase } from '../db/database';
 
 /** Every audit record of one invoice, oldest first. */
 export function readAudit(db: UrenbrugDatabase, invoiceKey: string): Promise<AuditRecord[]> {
@@ -101,13 +101,4 @@ export async function cachedMinutes(
     if (entry) minutes.set(ids[index]!, entry.minutes);
   });
   return minutes;
-}
-
-/** The connected bookkeeper for the audit log: the connection's name and, when cached, Keeping's user id. */
-export async function auditActor(
-  db: UrenbrugDatabase,
-  connection: { organisationId: number; userName: string },
-): Promise<AuditActor> {
-  const [me] = await readReference(db, connection.organisationId, 'me');
-  return { userId: me?.id ?? null, name: connection.userName };
 }

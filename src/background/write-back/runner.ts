@@ -9,9 +9,10 @@
  */
 import type { Entry, ExternalReference } from '../../core/keeping-types';
 import { toUrenbrugError, type UrenbrugError } from '../../shared/errors';
+import { auditActor } from '../account/audit-actor';
 import { clientForToken } from '../account/client-for-token';
 import { getConnection } from '../account/connection';
-import type { UrenbrugDatabase, WriteBackItem } from '../db/database';
+import type { AuditActor, UrenbrugDatabase, WriteBackItem } from '../db/database';
 import type { BackgroundClient, WorkerDependencies } from '../dependencies';
 import type { KeepingExternalReferenceWrite } from '../keeping/write-bodies';
 import { type DayCache, fetchEntry } from './mark-entry';
@@ -139,6 +140,7 @@ export function createWriteBack(
     const db = await services.db();
     const client = await clientForToken(services, connection.token);
     const organisationId = connection.organisationId;
+    const actor = await auditActor(db, connection);
     // Each item at most once per run: a retry waits for the next wake.
     const tried = new Set<string>();
     // One GET per user and day serves every queued entry of that day.
@@ -173,7 +175,7 @@ export function createWriteBack(
         if (outcome.sideEffects) days.delete(dayKey);
         else days.get(dayKey)?.set(outcome.entry.id, outcome.entry);
       }
-      await settle(db, item, outcome, services.now(), maxAttempts, totals);
+      await settle(db, item, outcome, services.now(), maxAttempts, totals, actor);
       if (outcome.kind === 'retry') break; // offline or Keeping down: do not burn every item's attempts
     }
     const rest = await db.getAll('writeback');
@@ -221,6 +223,7 @@ async function settle(
   now: number,
   maxAttempts: number,
   totals: WriteBackRun,
+  actor: AuditActor,
 ): Promise<void> {
   const tx = db.transaction(['writeback', 'audit'], 'readwrite');
   const queue = tx.objectStore('writeback');
@@ -238,6 +241,7 @@ async function settle(
         action,
         entryIds: [item.entryId],
         detail: `${item.op} "${item.reference.name}": ${detail}`,
+        keepingUser: actor,
       }),
     );
 

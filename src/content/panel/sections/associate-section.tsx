@@ -47,7 +47,7 @@ function LineRow({ panel, summary }: { panel: PanelModel; summary: LineSummary }
         <tr class="match-entries">
           <td colSpan={4}>
             <details>
-              <summary>{summary.entries.length}×</summary>
+              <summary>{t('panel_associate_entries', summary.entries.length)}</summary>
               <ul class="entries">
                 {summary.entries.map((entry) => (
                   <EntryTick
