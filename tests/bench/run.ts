@@ -5,10 +5,12 @@
  */
 import { benchBundleSizes } from './bundle-size';
 import { benchGrouping } from './grouping';
+import { benchInvoiceMatch } from './invoice-match';
 import { benchPanel } from './panel';
 import { benchPopupOpen } from './popup-open';
 
 benchBundleSizes();
 benchGrouping();
+benchInvoiceMatch();
 await benchPopupOpen();
 await benchPanel();
