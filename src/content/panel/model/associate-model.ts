@@ -267,7 +267,8 @@ export function createAssociateModel(deps: Deps) {
     unused,
     ticked,
     linkedCount,
-    loading: deps.entries.loading,
+    /** The cache answered first; true until Keeping's fresh answer is in (or failed). */
+    loading: computed(() => deps.entries.loading.value || deps.entries.refreshing.value),
     error: deps.entries.error,
     busy: deps.link.busy,
     linkError: deps.link.error,

@@ -82,7 +82,12 @@ export function AssociateSection({ model }: { model: PanelModel }) {
   const chosen = model.client.chosen.value;
   const total = summary ? summary.selectedMinutes - summary.invoiceMinutes : 0;
   return (
-    <section class="step" aria-labelledby="urenbrug-step-associate" data-testid="associate-section">
+    <section
+      class="step"
+      aria-labelledby="urenbrug-step-associate"
+      data-testid="associate-section"
+      aria-busy={associate.loading.value}
+    >
       <h2 id="urenbrug-step-associate">{t('panel_associate_title')}</h2>
       {linked !== null ? (
         <p class="summary" role="status" data-testid="associate-done">
