@@ -4,7 +4,7 @@
  * sandbox now holds — our reference added, other references kept, locked entries left alone.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type KeepingSandbox,
   SANDBOX_ORGANISATION_ID as ORG,
@@ -13,7 +13,6 @@ import {
   startKeepingSandbox,
 } from '../../../sandbox/keeping/server';
 import { urenbrugReferenceId } from '../../core/billing';
-import { browser } from '../../shared/browser';
 import { saveConnection } from '../account/connection';
 import { openUrenbrugDb, type UrenbrugDatabase } from '../db/database';
 import type { WorkerDependencies } from '../dependencies';
@@ -22,15 +21,8 @@ import { createKeepingClient } from '../keeping/client';
 import { createLimiter } from '../keeping/limiter';
 import { createInstantClock } from '../keeping/test-support/fake-clock';
 import { readAudit } from '../records/audit-log';
-import type { FakeBrowser } from '../testing/fake-browser';
 import { asPanel } from '../testing/panel-setup';
 import { createWriteBack, type WriteBack } from './runner';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const clock = createInstantClock(Date.parse('2026-11-27T14:20:00+01:00'));
 const INVOICE_ID = '5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -47,7 +39,6 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(async () => {
   sandbox.reset();
-  fake.testing.reset();
   counter += 1;
   db = await openUrenbrugDb(`write-back-sandbox-${counter}`);
   const limiter = createLimiter({ now: clock.now, sleep: clock.sleep });

@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { urenbrugReferenceId } from '../../core/billing';
-import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
+import { fakeBrowser } from '../../shared/testing/fake-browser';
 import type { HandlerTable } from '../handlers/table';
 import { readAudit } from '../records/audit-log';
 import { sampleEntry } from '../testing/db-fixtures';
-import type { FakeBrowser } from '../testing/fake-browser';
 import {
   asPanel,
   DIVISION,
@@ -16,12 +15,6 @@ import {
   setupPanel,
 } from '../testing/panel-setup';
 import { createWriteBack, MAX_WRITE_BACK_ATTEMPTS, retryDelayMs, type WriteBack } from './runner';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const OURS = {
   id: urenbrugReferenceId(DIVISION, INVOICE_ID),
@@ -37,7 +30,6 @@ let handlers: HandlerTable;
 let writeBack: WriteBack;
 
 beforeEach(async () => {
-  fake.testing.reset();
   setup = await setupPanel();
   // Held back, so each test decides when the queue runs.
   ({ handlers, writeBack } = setup.start({ holdWriteBack: true }));
@@ -261,15 +253,12 @@ describe('write-back queue lifetime', () => {
       fresh: true,
     });
     await saveWith([101, 107]);
-    fake.testing.area.delete('connection');
+    await fakeBrowser.storage.local.remove('connection');
     expect(await writeBack.resume()).toEqual({ done: 0, skipped: 0, failed: 0, pending: 0 });
     expect(await setup.db.count('writeback')).toBe(2);
 
-    fake.testing.area.set('connection', {
-      token: 't',
-      organisationId: 12345,
-      organisationName: 'x',
-      userName: 'y',
+    await fakeBrowser.storage.local.set({
+      connection: { token: 't', organisationId: 12345, organisationName: 'x', userName: 'y' },
     });
     setup.client.timeEntries.mockClear();
     expect(await writeBack.resume()).toMatchObject({ done: 2 });

@@ -1,23 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
+import { clearConnection } from '../account/connection';
 import type { WriteBackItem } from '../db/database';
 import { createHandlers, type HandlerTable } from '../handlers/table';
-import type { FakeBrowser } from '../testing/fake-browser';
 import { asPanel, draftRef, ORG, type PanelSetup, savedRef, setupPanel } from '../testing/panel-setup';
 import type { WriteBack } from './runner';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 let setup: PanelSetup;
 let handlers: HandlerTable;
 const resume = vi.fn<WriteBack['resume']>(async () => ({ done: 0, skipped: 0, failed: 0, pending: 0 }));
 
 beforeEach(async () => {
-  fake.testing.reset();
   resume.mockClear();
   setup = await setupPanel();
   handlers = createHandlers(setup.services, { resume });
@@ -118,7 +110,7 @@ describe('writeback.retry', () => {
   it('refuses without a connection and changes nothing', async () => {
     const [a] = await queueThree();
     await fail(a!, 1000);
-    fake.testing.reset();
+    await clearConnection();
     await expect(handlers['writeback.retry']({})).rejects.toMatchObject({ code: 'not_connected' });
     expect((await setup.db.get('writeback', a!.key))?.state).toBe('failed');
     expect(resume).not.toHaveBeenCalled();
