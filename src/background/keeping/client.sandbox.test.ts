@@ -13,9 +13,9 @@ import {
 } from '../../../sandbox/keeping/server';
 import { hoursToMinutes } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
+import { createInstantClock, type InstantClock } from '../testing/fake-clock';
 import { createKeepingClient, type KeepingClient } from './client';
 import { createLimiter, type LimiterOptions } from './limiter';
-import { createInstantClock, type InstantClock } from './test-support/fake-clock';
 
 // 14:20 in Amsterdam on a Friday; the seed builds three months of entries ending that day.
 let clock: InstantClock = createInstantClock(Date.parse('2026-11-27T14:20:00+01:00'));

@@ -19,8 +19,8 @@ import type { WorkerDependencies } from '../dependencies';
 import { createHandlers, type HandlerTable } from '../handlers/table';
 import { createKeepingClient } from '../keeping/client';
 import { createLimiter } from '../keeping/limiter';
-import { createInstantClock } from '../keeping/test-support/fake-clock';
 import { readAudit } from '../records/audit-log';
+import { createInstantClock } from '../testing/fake-clock';
 import { asPanel } from '../testing/panel-setup';
 import { createWriteBack, type WriteBack } from './runner';
 
