@@ -67,8 +67,7 @@ describe('reconcileFill', () => {
       false,
     );
     expect(plan.steps.map((step) => step.kind)).toEqual(['keep', 'write']);
-    const write = plan.steps[1]!;
-    expect(write.kind === 'write' && write.rowId).toBe('grd_r2');
+    expect(plan.steps[1]).toMatchObject({ kind: 'write', rowId: 'grd_r2' });
     expect(JSON.stringify(plan.steps)).not.toContain('grd_r3');
     expect(countWork(plan.steps)).toBe(1);
   });

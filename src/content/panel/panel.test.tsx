@@ -496,7 +496,9 @@ describe('step 6: filling Exact', () => {
     expect(rows.map((row) => row.rowId)).toEqual([boekhouding!.rowId, website!.rowId, added]);
     expect(rows[1]!.description).toBe('Website - Ontwerp - mei 2026');
     expect(rows[2]!.description).toBe('Reiskosten');
-    expect(page.writes.every((write) => write.rowId !== added)).toBe(true);
+    const written = page.writes.map((write) => write.rowId);
+    expect(written).toContain(website!.rowId);
+    expect(written).not.toContain(added);
   });
 
   it('clears its own lines that are no longer in the selection', async () => {
@@ -619,7 +621,7 @@ describe('the invoice across reloads and saves', () => {
     const saved = await background.invoice({ division: DIVISION, invoiceId: NEW_ID, draftKey: null });
     expect(saved!.lines).toHaveLength(2);
     expect(await background.invoice({ division: DIVISION, invoiceId: null, draftKey: draftKey! })).toBeNull();
-    expect(get('link-button')).toBeTruthy();
+    expect(all('link-button')).toHaveLength(1);
   });
 
   it('links the selected hours to a saved invoice in one click, and unlinks them', async () => {
