@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FilledLine } from '../../shared/invoice-types';
 import type { GridRow } from '../exact/types';
-import { FakeInvoicePage } from '../panel/testing/fake-page';
+import { FakeInvoicePage } from '../testing/fake-invoice-page';
 import { rowFingerprint } from './fingerprint';
 import { countWork, type PlannedLine, reconcileFill } from './plan';
 import { runFill } from './run';

@@ -11,10 +11,10 @@ import { UrenbrugError } from '../../shared/errors';
 import { setLanguagePreference } from '../../shared/i18n';
 import type { InvoiceSelection } from '../../shared/invoice-types';
 import { rowFingerprint } from '../fill/fingerprint';
+import { FakeInvoicePage } from '../testing/fake-invoice-page';
+import { DIVISION, type PanelBackground, startPanelBackground } from '../testing/panel-background';
+import { entries, PROJECTS, TASKS, USERS } from '../testing/panel-fixtures';
 import { renderPanel } from './index';
-import { FakeInvoicePage } from './testing/fake-page';
-import { entries, PROJECTS, TASKS, USERS } from './testing/fixtures';
-import { DIVISION, type PanelBackground, startPanelBackground } from './testing/panel-background';
 
 /** 10:00 in Amsterdam on the fixtures' today: "last month" is May 2026. */
 const NOW = Date.parse('2026-06-11T10:00:00+02:00');

@@ -1,6 +1,6 @@
 /** A small Dutch firm for the panel's component tests: two clients, three projects, two people. */
-import type { Client, Entry, Project, Task, User } from '../../../core/keeping-types';
-import { makeEntry } from '../../../core/testing/entry-fixture';
+import type { Client, Entry, Project, Task, User } from '../../core/keeping-types';
+import { makeEntry } from '../../core/testing/entry-fixture';
 
 export const TODAY = '2026-06-11';
 

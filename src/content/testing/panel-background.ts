@@ -1,30 +1,30 @@
 /**
  * The real background behind the panel's component tests: the production handler table and
  * router over a fake-indexeddb database, with a stateful fake Keeping holding the small firm of
- * fixtures.ts. The panel's own `send()` reaches it through the fake browser's sendMessage as a
+ * panel-fixtures.ts. The panel's own `send()` reaches it through the fake browser's sendMessage as a
  * content script in an Exact tab, so the router's tier check and the request schemas run too.
  * Test-only: content code imports background code only here and in test files.
  */
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
-import { clearConnection, saveConnection } from '../../../background/account/connection';
-import { updateSettings } from '../../../background/account/settings-store';
-import { openUrenbrugDb, type UrenbrugDatabase } from '../../../background/db/database';
-import type { BackgroundClient, WorkerDependencies } from '../../../background/dependencies';
-import { createRouter } from '../../../background/handlers/router';
-import { createHandlers, type HandlerTable } from '../../../background/handlers/table';
-import { readClientMappings, readLineDefaults } from '../../../background/records/mappings-store';
-import { sampleOrganisation } from '../../../background/testing/db-fixtures';
-import { createFakeClient } from '../../../background/testing/fake-keeping';
+import { clearConnection, saveConnection } from '../../background/account/connection';
+import { updateSettings } from '../../background/account/settings-store';
+import { openUrenbrugDb, type UrenbrugDatabase } from '../../background/db/database';
+import type { BackgroundClient, WorkerDependencies } from '../../background/dependencies';
+import { createRouter } from '../../background/handlers/router';
+import { createHandlers, type HandlerTable } from '../../background/handlers/table';
+import { readClientMappings, readLineDefaults } from '../../background/records/mappings-store';
+import { sampleOrganisation } from '../../background/testing/db-fixtures';
+import { createFakeClient } from '../../background/testing/fake-keeping';
 import {
   createFakeKeepingEntries,
   type FakeKeepingEntries,
-} from '../../../background/testing/fake-keeping-entries';
-import type { Entry } from '../../../core/keeping-types';
-import type { ClientMapping, InvoiceRecord, InvoiceRef, LineDefaults } from '../../../shared/invoice-types';
-import { isEnvelope, type MessageName, type RequestOf } from '../../../shared/messages';
-import { contentScriptSender, fakeBrowser, setMessageSender } from '../../../shared/testing/fake-browser';
-import { CLIENTS, entries as firmEntries, PROJECTS, TASKS, USERS } from './fixtures';
+} from '../../background/testing/fake-keeping-entries';
+import type { Entry } from '../../core/keeping-types';
+import type { ClientMapping, InvoiceRecord, InvoiceRef, LineDefaults } from '../../shared/invoice-types';
+import { isEnvelope, type MessageName, type RequestOf } from '../../shared/messages';
+import { contentScriptSender, fakeBrowser, setMessageSender } from '../../shared/testing/fake-browser';
+import { CLIENTS, entries as firmEntries, PROJECTS, TASKS, USERS } from './panel-fixtures';
 
 /** The connected organisation of the fixtures (their entries carry organisationId 1). */
 export const ORGANISATION_ID = 1;
