@@ -7,6 +7,9 @@ import type { MessageNameIn } from '../../shared/messages';
 import { getConnection, requireConnection } from '../account/connection';
 import type { WorkerDependencies } from '../dependencies';
 import { exportBackup, parseBackup, restoreBackup } from '../records/backup';
+import { releaseInvoice } from '../records/invoice-store';
+import { keyedOverrideSchema, keyedReleaseSchema, parseRequest } from '../validation/request-schemas';
+import { overrideConflicts } from '../write-back/override';
 import type { WriteBack } from '../write-back/runner';
 import { readWriteBackStatus, resetFailed } from '../write-back/status';
 import type { HandlerTable } from './handler-types';
@@ -41,6 +44,35 @@ export function createDataHandlers(
       const db = await services.db();
       await resetFailed(db, connection.organisationId);
       // Not awaited: a run may take minutes behind the rate limiter; the page asks for the status again.
+      void writeBack.resume();
+      return readWriteBackStatus(db, connection.organisationId);
+    },
+
+    async 'writeback.release'(data) {
+      const { invoiceKey, reason } = parseRequest(keyedReleaseSchema, data, 'release');
+      const connection = await requireConnection();
+      const db = await services.db();
+      const context = {
+        organisationId: connection.organisationId,
+        now: services.now,
+        keepingUser: connection.userName,
+      };
+      const change = await releaseInvoice(db, context, invoiceKey, reason);
+      if (change.queued > 0) void writeBack.resume();
+      return readWriteBackStatus(db, connection.organisationId);
+    },
+
+    async 'writeback.override'(data) {
+      const { invoiceKey, entryIds, reason } = parseRequest(keyedOverrideSchema, data, 'override');
+      const connection = await requireConnection();
+      const db = await services.db();
+      await overrideConflicts(
+        db,
+        { organisationId: connection.organisationId, now: services.now, keepingUser: connection.userName },
+        invoiceKey,
+        entryIds,
+        reason,
+      );
       void writeBack.resume();
       return readWriteBackStatus(db, connection.organisationId);
     },

@@ -160,7 +160,9 @@ export async function setupPanel(options: { me?: User; entries?: Entry[] } = {})
     writeBack: WriteBack;
   } {
     const real = createWriteBack(services);
-    const held: WriteBack = { resume: async () => ({ done: 0, skipped: 0, failed: 0, pending: 0 }) };
+    const held: WriteBack = {
+      resume: async () => ({ done: 0, skipped: 0, conflicts: 0, failed: 0, pending: 0 }),
+    };
     const writeBack = startOptions.holdWriteBack ? held : real;
     return { handlers: createHandlers(services, writeBack), writeBack: real };
   }

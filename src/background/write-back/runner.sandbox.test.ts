@@ -58,7 +58,7 @@ beforeEach(async () => {
   writeBack = createWriteBack(services);
   // Held back in the handlers, so the test runs the queue itself and can await it.
   handlers = createHandlers(services, {
-    resume: async () => ({ done: 0, skipped: 0, failed: 0, pending: 0 }),
+    resume: async () => ({ done: 0, skipped: 0, conflicts: 0, failed: 0, pending: 0 }),
   });
   await saveConnection({
     token: SANDBOX_TOKENS.admin,
@@ -119,7 +119,7 @@ describe('write-back against the sandbox', () => {
       invoiceNumber: '20260042',
     });
     const run = await writeBack.resume();
-    expect(run).toEqual({ done: 4, skipped: 1, failed: 0, pending: 0 });
+    expect(run).toEqual({ done: 4, skipped: 1, conflicts: 0, failed: 0, pending: 0 });
 
     const ours = {
       id: urenbrugReferenceId(DIVISION, INVOICE_ID),

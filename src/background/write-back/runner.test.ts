@@ -10,6 +10,7 @@ import {
   DIVISION,
   draftRef,
   INVOICE_ID,
+  ORG,
   type PanelSetup,
   savedRef,
   setupPanel,
@@ -56,14 +57,18 @@ describe('write-back after invoice.saved', () => {
   it('adds Urenbrug’s reference and sends the entry’s other references back', async () => {
     await saveWith([101, 102]);
     expect(await setup.db.count('writeback')).toBe(2);
-    expect(await writeBack.resume()).toEqual({ done: 2, skipped: 0, failed: 0, pending: 0 });
+    expect(await writeBack.resume()).toEqual({ done: 2, skipped: 0, conflicts: 0, failed: 0, pending: 0 });
 
     expect(setup.client.patchTimeEntry).toHaveBeenCalledWith(12345, 102, {
       external_references: [JIRA, OURS],
     });
     expect(refsOf(101)).toEqual([OURS]);
     expect(refsOf(102)).toEqual([JIRA, OURS]);
+    // Written marks are checked on the next wake, then leave the queue.
+    expect((await setup.db.getAll('writeback')).map((item) => item.state)).toEqual(['verify', 'verify']);
+    expect(await writeBack.resume()).toMatchObject({ done: 0, pending: 0 });
     expect(await setup.db.count('writeback')).toBe(0);
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledTimes(2);
     expect(await auditOf()).toEqual([
       ['writeback_done', 101, 'added'],
       ['writeback_done', 102, 'added'],
@@ -212,12 +217,13 @@ describe('write-back: what Keeping refuses', () => {
   });
 
   it('leaves the queue untouched when the token is refused (401), and does not ask again at once', async () => {
-    setup.client.timeEntries.mockRejectedValueOnce(new UrenbrugError('auth', 'Keeping answered 401'));
     await saveWith([101]);
+    setup.client.reportTimeEntries.mockClear();
+    setup.client.reportTimeEntries.mockRejectedValueOnce(new UrenbrugError('auth', 'Keeping answered 401'));
     expect(await writeBack.resume()).toMatchObject({ done: 0, failed: 0, pending: 1 });
     expect((await setup.db.getAll('writeback'))[0]).toMatchObject({ attempts: 0, state: 'pending' });
     await writeBack.resume();
-    expect(setup.client.timeEntries).toHaveBeenCalledOnce();
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
     setup.advance(60_000);
     expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 0 });
   });
@@ -244,7 +250,7 @@ describe('write-back queue lifetime', () => {
     expect(refsOf(102)).toEqual([JIRA, OURS]);
   });
 
-  it('waits while disconnected, and one read per user and day serves several entries', async () => {
+  it('waits while disconnected, and one bulk read serves several entries', async () => {
     setup.keeping.set(sampleEntry({ id: 107, date: '2026-05-04', start: null, end: null }));
     await handlers['entries.range']({
       from: '2026-05-01',
@@ -254,15 +260,23 @@ describe('write-back queue lifetime', () => {
     });
     await saveWith([101, 107]);
     await fakeBrowser.storage.local.remove('connection');
-    expect(await writeBack.resume()).toEqual({ done: 0, skipped: 0, failed: 0, pending: 0 });
+    expect(await writeBack.resume()).toEqual({ done: 0, skipped: 0, conflicts: 0, failed: 0, pending: 0 });
     expect(await setup.db.count('writeback')).toBe(2);
 
     await fakeBrowser.storage.local.set({
       connection: { token: 't', organisationId: 12345, organisationName: 'x', userName: 'y' },
     });
     setup.client.timeEntries.mockClear();
+    setup.client.reportTimeEntries.mockClear();
     expect(await writeBack.resume()).toMatchObject({ done: 2 });
-    expect(setup.client.timeEntries).toHaveBeenCalledOnce();
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledWith(ORG, {
+      from: '2026-05-04',
+      to: '2026-05-04',
+      userIds: [55458],
+      projectIds: [573243],
+    });
+    expect(setup.client.timeEntries).not.toHaveBeenCalled();
   });
 
   it('never runs two passes at once', async () => {

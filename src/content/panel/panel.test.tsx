@@ -10,6 +10,7 @@ import { DEFAULT_DESCRIPTION_TEMPLATE } from '../../core/template';
 import { UrenbrugError } from '../../shared/errors';
 import { setLanguagePreference } from '../../shared/i18n';
 import type { InvoiceSelection } from '../../shared/invoice-types';
+import type { InvoiceWriteBack } from '../../shared/messages';
 import { rowFingerprint } from '../fill/fingerprint';
 import { FakeInvoicePage } from '../testing/fake-invoice-page';
 import { DIVISION, type PanelBackground, startPanelBackground } from '../testing/panel-background';
@@ -667,6 +668,74 @@ describe('the invoice across reloads and saves', () => {
     await click(get('link-button'));
     expect((await background.invoice(ref))!.linkedEntryIds).toEqual([1, 2, 3]);
     expect(all('revision-conflict')).toHaveLength(0);
+  });
+
+  it('shows an entry billed on another invoice, and marks it anyway only with a reason', async () => {
+    // The status as the write-back would report it after a colleague's mark; how the write-back
+    // gets there is the background's own tests' business (write-back/two-installs.sandbox.test.ts).
+    const status: InvoiceWriteBack = {
+      done: 2,
+      verifying: 0,
+      pending: 0,
+      failed: 0,
+      conflicts: [
+        {
+          entryId: 2,
+          invoiceKey: `123456:${LINKED_ID}`,
+          invoiceLabel: '20260050',
+          otherInvoice: 'Factuur 20260077 (Exact Online)',
+          otherKind: 'urenbrug_reference',
+          foundAt: 1,
+        },
+      ],
+      skipped: [
+        {
+          entryId: 3,
+          invoiceKey: `123456:${LINKED_ID}`,
+          invoiceLabel: '20260050',
+          reason: 'not_found',
+          detail: '',
+          at: 1,
+        },
+      ],
+    };
+    // The panel's side only: once overridden, the mark is queued again and the conflict is gone.
+    background.handlers['invoice.writeBack'] = async () => status;
+    background.handlers['invoice.override'] = async () => ({ ...status, conflicts: [], pending: 1 });
+    await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
+    expect(text('billed-elsewhere-warning')).toContain(
+      'Registratie 2: al op Factuur 20260077 (Exact Online)',
+    );
+    expect(text('writeback-skipped')).toContain('Registratie 3: niet meer in Keeping');
+    expect(text('invoice-writeback-counts')).toContain('2 gemarkeerd in Keeping');
+    expect(get<HTMLButtonElement>('override-confirm').disabled).toBe(true);
+    await change('override-reason', 'Deelfactuur');
+    await click(get('override-confirm'));
+    expect(background.callsOf('invoice.override')).toEqual([
+      {
+        ref: { division: 123456, invoiceId: LINKED_ID, draftKey: null },
+        entryIds: [2],
+        reason: 'Deelfactuur',
+      },
+    ]);
+    expect(all('billed-elsewhere-warning')).toHaveLength(0);
+  });
+
+  it('releases a credited invoice only with a reason', async () => {
+    await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
+    await click(get('link-button'));
+    await click(get('unlink-button'));
+    expect(get<HTMLButtonElement>('release-confirm').disabled).toBe(true);
+    await change('release-reason', 'Gecrediteerd met 20260051');
+    await click(get('release-confirm'));
+    expect(background.callsOf('invoice.release')).toEqual([
+      {
+        ref: { division: 123456, invoiceId: LINKED_ID, draftKey: null },
+        reason: 'Gecrediteerd met 20260051',
+      },
+    ]);
+    expect(all('linked-count')).toHaveLength(0);
+    expect(all('release-reason')).toHaveLength(0);
   });
 
   it('has no link button on a new invoice', async () => {
