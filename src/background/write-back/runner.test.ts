@@ -193,6 +193,19 @@ describe('write-back: what Keeping refuses', () => {
     expect(refsOf(101)).toEqual([OURS]);
   });
 
+  it('waits out a 429 on a PATCH without using up an attempt', async () => {
+    setup.client.patchTimeEntry.mockRejectedValueOnce(
+      new UrenbrugError('rate_limited', 'Keeping answered 429'),
+    );
+    await saveWith([101]);
+    expect(await writeBack.resume()).toMatchObject({ done: 0, pending: 1 });
+    expect((await setup.db.getAll('writeback'))[0]).toMatchObject({ attempts: 0, state: 'pending' });
+    expect(await writeBack.resume()).toMatchObject({ done: 0, pending: 1 });
+    setup.advance(60_000);
+    expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 0 });
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledTimes(2);
+  });
+
   it('gives up after the maximum number of attempts and reports it', async () => {
     setup.client.patchTimeEntry.mockRejectedValue(new UrenbrugError('server', 'Keeping answered 503'));
     await saveWith([101]);

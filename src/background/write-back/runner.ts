@@ -37,6 +37,15 @@ export function retryDelayMs(attempts: number): number {
   return attempts <= 0 ? 0 : Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
 }
 
+/** After a 429 on a PATCH, the item waits this long: Keeping's documented Retry-After. */
+export const RATE_LIMIT_WAIT_MS = 60_000;
+
+/** When a pending item may run again. */
+export function dueAt(item: WriteBackItem): number {
+  const wait = item.lastError?.code === 'rate_limited' ? RATE_LIMIT_WAIT_MS : retryDelayMs(item.attempts);
+  return (item.lastAttemptAt ?? 0) + wait;
+}
+
 export interface WriteBack {
   /** Starts a run unless one is going; answers when the current run ends. Never rejects. */
   resume(): Promise<WriteBackRun>;
@@ -148,8 +157,7 @@ export function createWriteBack(
     const due = (await db.getAll('writeback')).filter(
       (item) =>
         item.organisationId === organisationId &&
-        ((item.state === 'pending' &&
-          services.now() >= (item.lastAttemptAt ?? 0) + retryDelayMs(item.attempts)) ||
+        ((item.state === 'pending' && services.now() >= dueAt(item)) ||
           // Checked on a later wake than the one that wrote it: time for a colleague to have acted.
           (item.state === 'verify' && item.writtenWake !== wake)),
     );

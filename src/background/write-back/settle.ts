@@ -104,7 +104,8 @@ export async function settle(
       break;
     case 'failed':
     case 'retry': {
-      const attempts = item.attempts + 1;
+      // A 429 is Keeping's pace, not the item's fault: it waits (see `dueAt`) without using an attempt.
+      const attempts = outcome.error.code === 'rate_limited' ? item.attempts : item.attempts + 1;
       const givingUp = outcome.kind === 'failed' || attempts >= context.maxAttempts;
       store({
         ...item,
