@@ -12,6 +12,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    // One fake `browser` for every unit test, reset before each (src/shared/testing/fake-browser.ts).
+    setupFiles: ['src/shared/testing/browser-setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -17,7 +17,7 @@
  *    panel; records/ queues write-backs in the same transaction; write-back/ and everything above
  *    ask account/ who is connected; dependencies.ts builds the Keeping client and opens db/.
  *    A file in a ranked context but in no listed room is an error too: give it a room (or a rank).
- * 3. testing/ (and keeping/test-support/) folders are importable only by tests (*.test.ts[x]),
+ * 3. testing/ folders are importable only by tests (*.test.ts[x]),
  *    by other testing folders and from outside src/ (sandbox/, tests/).
  * 4. No optional chaining on a registry anchor: `findAnchor(...)?.x`, or `?.` on a variable that
  *    holds findAnchor's result. A missing anchor is a changed screen (requireAnchor) or an absence
@@ -77,7 +77,7 @@ export const RANKED_CONTEXTS: readonly RankedContext[] = [
   },
 ];
 
-const TESTING_FOLDER = /(^|\/)(testing|test-support)\//;
+const TESTING_FOLDER = /(^|\/)testing\//;
 const TEST_FILE = /\.test\.tsx?$/;
 const SOURCE_FILE = /\.tsx?$/;
 export const SCANNED_ROOTS = ['src', 'sandbox', 'tests', 'scripts'] as const;

@@ -152,7 +152,8 @@ describe('paginated reference lists', () => {
     const active = await call<Projects>(sandbox.url, `/v1/${ORG}/projects?per_page=100`);
     expect(active.json.meta.total).toBe(23);
     const archived = await call<Projects>(sandbox.url, `/v1/${ORG}/projects?state[0]=archived`);
-    expect(archived.json.projects.every((project) => project.state === 'archived')).toBe(true);
+    expect(archived.json.projects.length).toBeGreaterThan(0);
+    expect(archived.json.projects.filter((project) => project.state !== 'archived')).toEqual([]);
     expect(archived.json.meta.total).toBe(2);
     const tasks = await call<{ tasks: Array<{ name: string }> }>(
       sandbox.url,

@@ -1,12 +1,7 @@
 import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workerDependencies } from './dependencies';
-
-vi.mock('../shared/browser', async () => {
-  const { createFakeBrowser } = await import('./testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
 
 describe('workerDependencies.db', () => {
   it('opens the database once and reuses the handle', async () => {

@@ -1,33 +1,32 @@
 import { describe, expect, it, vi } from 'vitest';
-import { browser } from '../shared/browser';
-import { FAKE_EXTENSION_ID, FAKE_ORIGIN, type FakeBrowser } from './testing/fake-browser';
-
-vi.mock('../shared/browser', async () => {
-  const { createFakeBrowser } = await import('./testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
+import { extensionPageSender, fakeBrowser } from '../shared/testing/fake-browser';
 
 describe('service worker entry', () => {
   it('closes storage.local to content scripts and registers its listeners while the module loads', async () => {
+    // The library has no setAccessLevel (Chrome only): the test provides it.
     const setAccessLevel = vi.fn(async () => {});
-    Object.assign(browser.storage.local, { setAccessLevel });
+    Object.assign(fakeBrowser.storage.local, { setAccessLevel });
     await import('./index');
     expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
-    expect(fake.runtime.onMessage.listeners).toHaveLength(1);
-    expect(fake.runtime.onStartup.listeners).toHaveLength(1);
-    expect(fake.runtime.onInstalled.listeners).toHaveLength(1);
+    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    expect(fakeBrowser.runtime.onStartup.hasListeners()).toBe(true);
+    expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
 
-    const listener = fake.runtime.onMessage.listeners[0]!;
-    const reply = await listener(
+    // One listener, and it answers an envelope from an extension page.
+    const answers = await fakeBrowser.runtime.onMessage.trigger(
       { urenbrug: 1, name: 'connection.status', data: {} },
-      { id: FAKE_EXTENSION_ID, url: `${FAKE_ORIGIN}src/popup/index.html` },
+      extensionPageSender('src/popup/index.html'),
+      () => {},
     );
-    expect(reply).toEqual({
-      ok: true,
-      value: { connected: false, organisationId: null, organisationName: null, userName: null },
-    });
+    expect(answers).toEqual([
+      { ok: true, value: { connected: false, organisationId: null, organisationName: null, userName: null } },
+    ]);
     // Not ours: no answer, so other listeners (if any) can reply.
-    expect(listener({ something: 'else' }, { id: FAKE_EXTENSION_ID })).toBeUndefined();
+    const other = await fakeBrowser.runtime.onMessage.trigger(
+      { something: 'else' },
+      extensionPageSender('src/popup/index.html'),
+      () => {},
+    );
+    expect(other).toEqual([undefined]);
   });
 });

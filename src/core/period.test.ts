@@ -7,7 +7,6 @@ describe('resolvePeriod', () => {
   const today = '2026-05-14';
 
   it('defaults to last month', () => {
-    expect(DEFAULT_PERIOD).toEqual({ preset: 'last_month' });
     expect(resolvePeriod(DEFAULT_PERIOD, today)).toEqual({ from: '2026-04-01', to: '2026-04-30' });
   });
 

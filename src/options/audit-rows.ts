@@ -17,7 +17,7 @@ const KNOWN_ACTIONS: ReadonlySet<string> = new Set([
   'writeback_failed',
   'release',
   'override',
-  'conflict',
+  'writeback_conflict',
 ]);
 
 export function actionLabel(action: string): string {

@@ -8,7 +8,7 @@ import { toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { type BackupImportResult, send, type WriteBackStatus } from '../shared/messages';
 import { backupFileName, downloadJson } from './download';
 
-export type DataBusy = 'export' | 'import' | 'retry' | null;
+export type DataBusy = 'export' | 'import' | 'retry' | 'override' | 'release' | null;
 
 export type DataModel = ReturnType<typeof createDataModel>;
 
@@ -72,5 +72,42 @@ export function createDataModel(deps: { download?: typeof downloadJson; now?: ()
     }
   }
 
-  return { busy, backupProblem, restored, status, statusError, loadStatus, exportBackup, importFile, retry };
+  /** Status-changing calls: each answers the status as it is afterwards. */
+  async function act(kind: 'override' | 'release', call: () => Promise<WriteBackStatus>): Promise<void> {
+    busy.value = kind;
+    try {
+      status.value = await call();
+      statusError.value = null;
+    } catch (caught) {
+      statusError.value = toUrenbrugError(caught);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  /** Adds our mark next to another invoice's on these entries; the reason is required. */
+  function override(invoiceKey: string, entryIds: number[], reason: string): Promise<void> {
+    if (reason.trim() === '') return Promise.resolve();
+    return act('override', () => send('writeback.override', { invoiceKey, entryIds, reason: reason.trim() }));
+  }
+
+  /** "Ontkoppelen": the invoice was credited or deleted; the reason is required. */
+  function release(invoiceKey: string, reason: string): Promise<void> {
+    if (reason.trim() === '') return Promise.resolve();
+    return act('release', () => send('writeback.release', { invoiceKey, reason: reason.trim() }));
+  }
+
+  return {
+    busy,
+    backupProblem,
+    restored,
+    status,
+    statusError,
+    loadStatus,
+    exportBackup,
+    importFile,
+    retry,
+    override,
+    release,
+  };
 }

@@ -14,7 +14,16 @@ vi.mock('../shared/messages', () => ({ send: vi.fn() }));
 const sendMock = vi.mocked(send);
 
 type Handler = (data: never) => Promise<unknown>;
-const ALL_DONE: WriteBackStatus = { pending: 0, failed: 0, recentFailures: [] };
+const NO_SKIPS = { integration: 0, locked: 0, forbidden: 0, not_found: 0, full: 0 };
+const ALL_DONE: WriteBackStatus = {
+  pending: 0,
+  verifying: 0,
+  failed: 0,
+  conflicts: 0,
+  skipped: NO_SKIPS,
+  recentFailures: [],
+  invoices: [],
+};
 
 function answer(handlers: Partial<Record<MessageName, Handler>>): void {
   sendMock.mockImplementation(((name: MessageName, data: unknown) => {
@@ -135,6 +144,7 @@ describe('Gegevens — Keeping write-back', () => {
 
   it('shows what waits and what failed, and retries', async () => {
     const failing: WriteBackStatus = {
+      ...ALL_DONE,
       pending: 3,
       failed: 2,
       recentFailures: [
@@ -147,7 +157,7 @@ describe('Gegevens — Keeping write-back', () => {
         { entryId: 102, invoiceLabel: '', error: null, lastAttemptAt: 0 },
       ],
     };
-    const retry = vi.fn(async () => ({ pending: 5, failed: 0, recentFailures: [] }));
+    const retry = vi.fn(async () => ({ ...ALL_DONE, pending: 5 }));
     answer({ 'writeback.status': async () => failing, 'writeback.retry': retry });
     await mount();
     const text = get('writeback-status').textContent ?? '';
@@ -162,6 +172,77 @@ describe('Gegevens — Keeping write-back', () => {
     expect(retry).toHaveBeenCalledOnce();
     expect(get('writeback-status').textContent).toBe('5 wachten om in Keeping te worden gemarkeerd.');
     expect(container.querySelector('[data-testid="writeback-retry"]')).toBeNull();
+  });
+
+  it('counts conflicts and skipped marks by reason, and releases an invoice only with a reason', async () => {
+    const invoice = {
+      invoiceKey: '7:abc',
+      division: 7,
+      invoiceId: 'abc',
+      invoiceLabel: '20260042',
+      done: 3,
+      verifying: 0,
+      pending: 0,
+      failed: 0,
+      conflicts: [
+        {
+          entryId: 11,
+          invoiceKey: '7:abc',
+          invoiceLabel: '20260042',
+          otherInvoice: 'Factuur 20260077 (Exact Online)',
+          otherKind: 'urenbrug_reference' as const,
+          foundAt: 1,
+        },
+      ],
+      skipped: [
+        {
+          entryId: 12,
+          invoiceKey: '7:abc',
+          invoiceLabel: '20260042',
+          reason: 'integration' as const,
+          detail: '',
+          at: 1,
+        },
+        {
+          entryId: 13,
+          invoiceKey: '7:abc',
+          invoiceLabel: '20260042',
+          reason: 'forbidden' as const,
+          detail: '',
+          at: 1,
+        },
+      ],
+    };
+    const status: WriteBackStatus = {
+      ...ALL_DONE,
+      conflicts: 1,
+      skipped: { ...NO_SKIPS, integration: 1, forbidden: 1 },
+      invoices: [invoice],
+    };
+    const release = vi.fn(async () => ({ ...ALL_DONE, pending: 3 }));
+    answer({ 'writeback.status': async () => status, 'writeback.release': release });
+    await mount();
+    expect(get('writeback-conflicts').textContent).toContain(
+      'Factuur 20260042 — Registratie 11: al op Factuur 20260077 (Exact Online)',
+    );
+    const skipped = get('writeback-skipped').textContent ?? '';
+    expect(skipped).toContain('2 niet gemarkeerd (1 in orde, 1 vragen actie)');
+    expect(skipped).toContain('1× geweigerd door Keeping');
+    expect(get('writeback-status').textContent).not.toContain('Alle uren zijn in Keeping gemarkeerd.');
+    expect(get('writeback-retry')).toBeTruthy();
+
+    const button = get('unlink-button') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await act(() => {
+      const input = get('release-reason') as HTMLInputElement;
+      input.value = 'Gecrediteerd';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await flush();
+    await act(() => button.click());
+    await flush();
+    expect(release).toHaveBeenCalledWith({ invoiceKey: '7:abc', reason: 'Gecrediteerd' });
+    expect(get('writeback-status').textContent).toContain('3 wachten');
   });
 
   it('shows a failed status request as an error', async () => {

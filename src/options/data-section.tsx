@@ -3,7 +3,9 @@ import { backupProblemOf } from '../shared/backup-problem';
 import type { UrenbrugError } from '../shared/errors';
 import { errorText, t } from '../shared/i18n';
 import type { WriteBackFailure, WriteBackStatus } from '../shared/messages';
+import { conflictText, WRITE_BACK_SKIP_REASONS } from '../shared/write-back-text';
 import { createDataModel, type DataModel } from './data-model';
+import { WriteBackInvoice } from './write-back-invoice';
 
 /** A refused backup in the bookkeeper's words; other errors as everywhere else. */
 export function backupProblemText(error: UrenbrugError): string {
@@ -21,17 +23,44 @@ function failureText(failure: WriteBackFailure): string {
   return failure.error ? `${what}: ${errorText(failure.error)}` : what;
 }
 
+function skippedTotals(status: WriteBackStatus): { all: number; harmless: number } {
+  const all = Object.values(status.skipped).reduce((sum, count) => sum + count, 0);
+  return { all, harmless: status.skipped.integration };
+}
+
 function WriteBackView({ model, status }: { model: DataModel; status: WriteBackStatus }) {
-  if (status.pending === 0 && status.failed === 0) {
-    return (
-      <p class="message ok" data-testid="writeback-status">
-        {t('options_data_writeback_done')}
-      </p>
-    );
-  }
+  const skipped = skippedTotals(status);
+  const nothingOpen =
+    status.pending === 0 && status.failed === 0 && status.conflicts === 0 && skipped.all === 0;
+  const retryable = status.failed + skipped.all - skipped.harmless;
   return (
     <div data-testid="writeback-status">
+      {nothingOpen && status.verifying === 0 && <p class="message ok">{t('options_data_writeback_done')}</p>}
       {status.pending > 0 && <p>{t('options_data_writeback_pending', status.pending)}</p>}
+      {status.verifying > 0 && <p class="muted">{t('writeback_verifying_count', status.verifying)}</p>}
+      {status.conflicts > 0 && (
+        <p class="message error" data-testid="writeback-conflicts">
+          {t('writeback_conflicts_title', status.conflicts)}{' '}
+          {status.invoices
+            .flatMap((view) => view.conflicts)
+            .map(
+              (conflict) =>
+                `${conflict.invoiceLabel ? `${t('writeback_invoice', conflict.invoiceLabel)} — ` : ''}${conflictText(conflict)}`,
+            )
+            .join('; ')}
+        </p>
+      )}
+      {skipped.all > 0 && (
+        <p
+          class={skipped.all === skipped.harmless ? 'message' : 'message error'}
+          data-testid="writeback-skipped"
+        >
+          {t('writeback_skipped_title', skipped.all, skipped.harmless, skipped.all - skipped.harmless)}{' '}
+          {WRITE_BACK_SKIP_REASONS.filter((reason) => status.skipped[reason] > 0)
+            .map((reason) => `${status.skipped[reason]}× ${t(`writeback_skip_${reason}`)}`)
+            .join('; ')}
+        </p>
+      )}
       {status.failed > 0 && (
         <>
           <p class="message error">{t('options_data_writeback_failed', status.failed)}</p>
@@ -40,16 +69,25 @@ function WriteBackView({ model, status }: { model: DataModel; status: WriteBackS
               <li key={failure.entryId}>{failureText(failure)}</li>
             ))}
           </ul>
-          <button
-            type="button"
-            class="button"
-            disabled={model.busy.value !== null}
-            onClick={() => void model.retry()}
-            data-testid="writeback-retry"
-          >
-            {model.busy.value === 'retry' ? t('options_data_busy') : t('options_data_writeback_retry')}
-          </button>
         </>
+      )}
+      {retryable > 0 && (
+        <button
+          type="button"
+          class="button"
+          disabled={model.busy.value !== null}
+          onClick={() => void model.retry()}
+          data-testid="writeback-retry"
+        >
+          {model.busy.value === 'retry' ? t('options_data_busy') : t('options_data_writeback_retry')}
+        </button>
+      )}
+      {status.invoices.length > 0 && (
+        <ul class="plain" data-testid="writeback-invoices">
+          {status.invoices.map((view) => (
+            <WriteBackInvoice key={view.invoiceKey} model={model} view={view} />
+          ))}
+        </ul>
       )}
     </div>
   );

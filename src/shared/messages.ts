@@ -105,12 +105,63 @@ export interface WriteBackFailure {
   lastAttemptAt: number | null;
 }
 
+/**
+ * Why a mark was not written. `integration` is harmless (Keeping's own invoicing integration
+ * billed the entry on this same invoice); the others need the bookkeeper.
+ */
+export type WriteBackSkipReason = 'integration' | 'locked' | 'forbidden' | 'not_found' | 'full';
+
+/** An entry our mark was not added to because it carries another invoice's. */
+export interface WriteBackConflictView {
+  entryId: number;
+  invoiceKey: string;
+  invoiceLabel: string;
+  /** The other invoice as Keeping names it. */
+  otherInvoice: string;
+  otherKind: 'urenbrug_reference' | 'keeping_invoice';
+  foundAt: number;
+}
+
+export interface WriteBackSkippedView {
+  entryId: number;
+  invoiceKey: string;
+  invoiceLabel: string;
+  reason: WriteBackSkipReason;
+  detail: string;
+  at: number;
+}
+
+/** One invoice's marks in Keeping, as far as this install knows. */
+export interface InvoiceWriteBack {
+  /** Marked and checked (or found so). */
+  done: number;
+  /** Written, checked again on the next wake. */
+  verifying: number;
+  pending: number;
+  failed: number;
+  conflicts: WriteBackConflictView[];
+  skipped: WriteBackSkippedView[];
+}
+
+export interface WriteBackInvoiceView extends InvoiceWriteBack {
+  invoiceKey: string;
+  division: number;
+  invoiceId: string | null;
+  invoiceLabel: string;
+}
+
 /** How far telling Keeping which hours are billed has come. */
 export interface WriteBackStatus {
   pending: number;
+  verifying: number;
   failed: number;
+  conflicts: number;
+  /** Skipped marks per reason. */
+  skipped: Record<WriteBackSkipReason, number>;
   /** The most recently tried failures, newest first (a few, not all). */
   recentFailures: WriteBackFailure[];
+  /** Invoices with anything not done, conflicts and skips first. */
+  invoices: WriteBackInvoiceView[];
 }
 
 /** Which audit records to list, newest first. */
@@ -170,10 +221,17 @@ export interface MessageMap {
   /** Validates the whole file first, then merges it in one transaction. */
   'backup.import': { request: { text: string }; response: BackupImportResult };
   'writeback.status': { request: Record<string, never>; response: WriteBackStatus };
-  /** Failed marks back to pending, then the queue resumes; answers the status after the reset. */
+  /** Failed marks (and skipped ones that need action) back to pending, then the queue resumes. */
   'writeback.retry': { request: Record<string, never>; response: WriteBackStatus };
   /** The connected organisation's audit log, newest first, filtered, one bounded page at a time. */
   'audit.list': { request: AuditQuery; response: AuditPage };
+  /** Releases an invoice from the options page (credited or deleted in Exact). */
+  'writeback.release': { request: { invoiceKey: string; reason: string }; response: WriteBackStatus };
+  /** Confirms adding our mark next to another invoice's, from the options page. */
+  'writeback.override': {
+    request: { invoiceKey: string; entryIds: number[]; reason: string };
+    response: WriteBackStatus;
+  };
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
   'settings.get': { request: Record<string, never>; response: Settings };
   /** From cache; refreshes reference data first when there is none or it is stale. */
@@ -223,6 +281,15 @@ export interface MessageMap {
     request: { ref: InvoiceRef; entryIds: number[]; revision: number };
     response: InvoiceRecord;
   };
+  /** What became of this invoice's marks in Keeping: pending, done, conflicts, skipped. */
+  'invoice.writeBack': { request: InvoiceRef; response: InvoiceWriteBack };
+  /** Adds our mark next to another invoice's on these entries, after the bookkeeper's reason. */
+  'invoice.override': {
+    request: { ref: InvoiceRef; entryIds: number[]; reason: string };
+    response: InvoiceWriteBack;
+  };
+  /** "Ontkoppelen": the invoice was credited or deleted; its hours are billable again. */
+  'invoice.release': { request: { ref: InvoiceRef; reason: string }; response: InvoiceRecord };
 }
 
 export type MessageName = keyof MessageMap;
@@ -268,6 +335,8 @@ export const MESSAGE_ROUTES = {
   'writeback.retry': { group: 'data', tier: 'extension' },
   // The whole history of billed hours and who did what: the options page only.
   'audit.list': { group: 'data', tier: 'extension' },
+  'writeback.release': { group: 'data', tier: 'extension' },
+  'writeback.override': { group: 'data', tier: 'extension' },
   'panel.context': { group: 'panel', tier: 'content' },
   'entries.range': { group: 'panel', tier: 'content' },
   'mapping.saveClient': { group: 'panel', tier: 'content' },
@@ -278,6 +347,11 @@ export const MESSAGE_ROUTES = {
   'invoice.saved': { group: 'panel', tier: 'content' },
   'invoice.link': { group: 'panel', tier: 'content' },
   'invoice.unlink': { group: 'panel', tier: 'content' },
+  // Read-only for the panel's own saved invoice (the ref is checked like every other).
+  'invoice.writeBack': { group: 'panel', tier: 'content' },
+  // Each needs the bookkeeper's reason, and only touches this organisation's records.
+  'invoice.override': { group: 'panel', tier: 'content' },
+  'invoice.release': { group: 'panel', tier: 'content' },
 } as const satisfies { [N in MessageName]: MessageRoute };
 
 type Routes = typeof MESSAGE_ROUTES;

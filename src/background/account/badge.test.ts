@@ -1,16 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
+import { describe, expect, it } from 'vitest';
 import type { TodayView } from '../../shared/messages';
+import { badgeShown } from '../../shared/testing/fake-browser';
 import { sampleOrganisation, sampleUser } from '../testing/db-fixtures';
-import type { FakeBrowser } from '../testing/fake-browser';
 import { entryOn } from '../testing/fake-keeping';
 import { badgeText, clearBadge, showTodayOnBadge } from './badge';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const NOW = Date.parse('2026-06-12T10:00:00Z');
 
@@ -28,8 +21,6 @@ function view(overrides: Partial<TodayView> = {}): TodayView {
     ...overrides,
   };
 }
-
-beforeEach(() => fake.testing.reset());
 
 describe('badgeText', () => {
   it('is empty without a view or before today was fetched', () => {
@@ -67,8 +58,8 @@ describe('badgeText', () => {
 describe('badge', () => {
   it('sets and clears the toolbar text', async () => {
     await showTodayOnBadge(view({ entries: [entryOn('2026-06-12', { minutes: 61 })] }), NOW);
-    expect(fake.testing.badge()).toBe('1:01');
+    expect(await badgeShown()).toBe('1:01');
     await clearBadge();
-    expect(fake.testing.badge()).toBe('');
+    expect(await badgeShown()).toBe('');
   });
 });

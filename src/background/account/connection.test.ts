@@ -1,14 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
-import type { FakeBrowser } from '../testing/fake-browser';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser, setUiLanguage, storedValue } from '../../shared/testing/fake-browser';
 import { clearConnection, connectionStatus, getConnection, saveConnection } from './connection';
 import { getSettings, resolveLanguage, updateSettings } from './settings-store';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const connection = {
   token: 'pat-secret-123',
@@ -16,8 +9,6 @@ const connection = {
   organisationName: 'De Vries',
   userName: 'Anna',
 };
-
-beforeEach(() => fake.testing.reset());
 
 describe('connection', () => {
   it('saves, reads, reports status without the token, and clears', async () => {
@@ -42,18 +33,18 @@ describe('connection', () => {
 
     await clearConnection();
     expect(await getConnection()).toBeNull();
-    expect(fake.testing.area.has('connection')).toBe(false);
+    expect(await storedValue('connection')).toBeUndefined();
   });
 
   it('stores only the known fields', async () => {
     await saveConnection({ ...connection, extra: 'x' } as typeof connection);
-    expect(fake.testing.area.get('connection')).toEqual(connection);
+    expect(await storedValue('connection')).toEqual(connection);
   });
 
   it('refuses to save an incomplete connection', async () => {
     await expect(saveConnection({ ...connection, token: '' })).rejects.toThrow(TypeError);
     await expect(saveConnection({ ...connection, organisationId: 1.5 })).rejects.toThrow(TypeError);
-    expect(fake.testing.area.has('connection')).toBe(false);
+    expect(await storedValue('connection')).toBeUndefined();
   });
 
   it.each([
@@ -62,7 +53,7 @@ describe('connection', () => {
     ['a record without token', { organisationId: 1, organisationName: 'x', userName: 'y' }],
     ['a record with a text organisation id', { ...connection, organisationId: '12345' }],
   ])('treats %s in storage as not connected', async (_label, stored) => {
-    fake.testing.area.set('connection', stored);
+    await fakeBrowser.storage.local.set({ connection: stored });
     expect(await getConnection()).toBeNull();
     expect((await connectionStatus()).connected).toBe(false);
   });
@@ -92,14 +83,14 @@ describe('settings', () => {
   });
 
   it('ignores a malformed stored value', async () => {
-    fake.testing.area.set('settings', { language: 'klingon' });
+    await fakeBrowser.storage.local.set({ settings: { language: 'klingon' } });
     expect(await getSettings()).toEqual({ language: null });
   });
 
   it('resolves the language from the setting, else from the browser', async () => {
-    fake.testing.setUiLanguage('nl-BE');
+    setUiLanguage('nl-BE');
     expect(await resolveLanguage()).toBe('nl');
-    fake.testing.setUiLanguage('fr-FR');
+    setUiLanguage('fr-FR');
     expect(await resolveLanguage()).toBe('en');
     await updateSettings({ language: 'nl' });
     expect(await resolveLanguage()).toBe('nl');

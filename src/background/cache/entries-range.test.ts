@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
-import { saveConnection } from '../account/connection';
+import { clearConnection, saveConnection } from '../account/connection';
 import { sampleEntry, sampleUser } from '../testing/db-fixtures';
-import type { FakeBrowser } from '../testing/fake-browser';
 import { asPanel, BAKKERIJ, draftRef, ORG, type PanelSetup, setupPanel } from '../testing/panel-setup';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const MAY = { from: '2026-05-01', to: '2026-05-31', keepingClientId: BAKKERIJ };
 const ids = (view: { entries: { id: number }[] }) => view.entries.map((entry) => entry.id);
 
 let setup: PanelSetup;
 beforeEach(async () => {
-  fake.testing.reset();
   setup = await setupPanel();
 });
 afterEach(() => setup.close());
@@ -130,7 +121,7 @@ describe('entries.range', () => {
   });
 
   it('says not_connected without a connection', async () => {
-    fake.testing.reset();
+    await clearConnection();
     const { handlers } = setup.start();
     await expect(handlers['entries.range']({ ...MAY, fresh: false })).rejects.toMatchObject({
       code: 'not_connected',

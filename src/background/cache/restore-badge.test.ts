@@ -1,25 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
+import { badgeShown, fakeBrowser } from '../../shared/testing/fake-browser';
 import { saveConnection } from '../account/connection';
 import { openUrenbrugDb, type UrenbrugDatabase } from '../db/database';
-import type { FakeBrowser } from '../testing/fake-browser';
 import { createFakeClient, entryOn } from '../testing/fake-keeping';
 import { restoreBadge } from './restore-badge';
 import { refreshToday } from './today';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const NOW = Date.parse('2026-06-12T08:00:00Z');
 let db: UrenbrugDatabase;
 let counter = 0;
 
 beforeEach(async () => {
-  fake.testing.reset();
   counter += 1;
   db = await openUrenbrugDb(`startup-test-${counter}`);
 });
@@ -36,14 +28,14 @@ describe('restoreBadge', () => {
     });
     const createClient = vi.fn();
     await restoreBadge({ db: async () => db, createClient, now: () => NOW });
-    expect(fake.testing.badge()).toBe('1:35');
+    expect(await badgeShown()).toBe('1:35');
     expect(createClient).not.toHaveBeenCalled();
   });
 
   it('clears the badge when not connected', async () => {
-    fake.testing.setBadge('3:00');
+    await fakeBrowser.action.setBadgeText({ text: '3:00' });
     await restoreBadge({ db: async () => db, createClient: vi.fn(), now: () => NOW });
-    expect(fake.testing.badge()).toBe('');
+    expect(await badgeShown()).toBe('');
   });
 
   it('shows nothing on a new day that was not fetched yet', async () => {
@@ -55,6 +47,6 @@ describe('restoreBadge', () => {
       now: () => NOW,
     });
     await restoreBadge({ db: async () => db, createClient: vi.fn(), now: () => NOW + 24 * 3600_000 });
-    expect(fake.testing.badge()).toBe('');
+    expect(await badgeShown()).toBe('');
   });
 });

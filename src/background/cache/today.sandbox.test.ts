@@ -13,7 +13,7 @@ import {
 import { openUrenbrugDb, type UrenbrugDatabase } from '../db/database';
 import { createKeepingClient } from '../keeping/client';
 import { createLimiter } from '../keeping/limiter';
-import { createInstantClock, type InstantClock } from '../keeping/test-support/fake-clock';
+import { createInstantClock, type InstantClock } from '../testing/fake-clock';
 import { REFERENCE_MAX_AGE_MS } from './reference-fetch';
 import { refreshToday } from './today';
 

@@ -12,7 +12,17 @@ import type { AuditRecord, MappingRecord, WriteBackItem } from './records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './validate';
 
 export type { StoredInvoice } from '../../shared/invoice-types';
-export type { AuditActor, AuditRecord, MappingRecord, WriteBackItem } from './records';
+export type {
+  AuditAction,
+  AuditActor,
+  AuditRecord,
+  MappingRecord,
+  WriteBackConflict,
+  WriteBackItem,
+  WriteBackSkip,
+  WriteBackSkipReason,
+  WriteBackState,
+} from './records';
 export type { DayKey } from './validate';
 
 /** What each reference kind holds. `me` is the token owner's user in that organisation. */

@@ -1,7 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../db/database';
-import type { FakeBrowser } from '../testing/fake-browser';
 import {
   asPanel,
   DIVISION,
@@ -13,15 +11,8 @@ import {
   setupPanel,
 } from '../testing/panel-setup';
 
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
-
 let setup: PanelSetup;
 beforeEach(async () => {
-  fake.testing.reset();
   setup = await setupPanel();
 });
 afterEach(() => setup.close());

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupProblemOf } from '../../shared/backup-problem';
-import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
 import { CONTENT_SCRIPT_MESSAGES, type Envelope, type MessageName } from '../../shared/messages';
-import { FAKE_EXTENSION_ID, FAKE_ORIGIN, type FakeBrowser } from '../testing/fake-browser';
+import { FAKE_EXTENSION_ID, FAKE_ORIGIN } from '../../shared/testing/fake-browser';
 import { type PanelSetup, setupPanel } from '../testing/panel-setup';
 import { createRouter, type Sender } from './router';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const self = { id: FAKE_EXTENSION_ID, origin: FAKE_ORIGIN };
 const optionsPage: Sender = { id: FAKE_EXTENSION_ID, url: `${FAKE_ORIGIN}src/options/index.html` };
@@ -30,7 +23,6 @@ const DATA_MESSAGES: MessageName[] = [
 let setup: PanelSetup;
 let route: ReturnType<typeof createRouter>;
 beforeEach(async () => {
-  fake.testing.reset();
   setup = await setupPanel();
   route = createRouter(setup.start({ holdWriteBack: true }).handlers, () => self);
 });

@@ -4,11 +4,19 @@
  */
 import { UrenbrugError } from '../../shared/errors';
 import type { MessageNameIn } from '../../shared/messages';
+import { auditActor } from '../account/audit-actor';
 import { getConnection, requireConnection } from '../account/connection';
 import type { WorkerDependencies } from '../dependencies';
 import { cachedMinutes, readAuditPage } from '../records/audit-log';
 import { exportBackup, parseBackup, restoreBackup } from '../records/backup';
-import { auditQuerySchema, parseRequest } from '../validation/request-schemas';
+import { releaseInvoice } from '../records/invoice-store';
+import {
+  auditQuerySchema,
+  keyedOverrideSchema,
+  keyedReleaseSchema,
+  parseRequest,
+} from '../validation/request-schemas';
+import { overrideConflicts } from '../write-back/override';
 import type { WriteBack } from '../write-back/runner';
 import { readWriteBackStatus, resetFailed } from '../write-back/status';
 import type { HandlerTable } from './handler-types';
@@ -80,6 +88,39 @@ export function createDataHandlers(
         }),
         nextBefore: page.nextBefore,
       };
+    },
+
+    async 'writeback.release'(data) {
+      const { invoiceKey, reason } = parseRequest(keyedReleaseSchema, data, 'release');
+      const connection = await requireConnection();
+      const db = await services.db();
+      const context = {
+        organisationId: connection.organisationId,
+        now: services.now,
+        actor: await auditActor(db, connection),
+      };
+      const change = await releaseInvoice(db, context, invoiceKey, reason);
+      if (change.queued > 0) void writeBack.resume();
+      return readWriteBackStatus(db, connection.organisationId);
+    },
+
+    async 'writeback.override'(data) {
+      const { invoiceKey, entryIds, reason } = parseRequest(keyedOverrideSchema, data, 'override');
+      const connection = await requireConnection();
+      const db = await services.db();
+      await overrideConflicts(
+        db,
+        {
+          organisationId: connection.organisationId,
+          now: services.now,
+          actor: await auditActor(db, connection),
+        },
+        invoiceKey,
+        entryIds,
+        reason,
+      );
+      void writeBack.resume();
+      return readWriteBackStatus(db, connection.organisationId);
     },
   };
 }

@@ -1,15 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type HandlerGroup, MESSAGE_ROUTES, type MessageName } from '../../shared/messages';
 import type { WorkerDependencies } from '../dependencies';
 import { createWriteBack } from '../write-back/runner';
 import { createDataHandlers } from './data-handlers';
 import { createPageHandlers } from './page-handlers';
 import { createPanelHandlers } from './panel-handlers';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
 
 // Building the handlers touches neither the database nor Keeping; a call that did would fail loudly.
 const services: WorkerDependencies = {

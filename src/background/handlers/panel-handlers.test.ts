@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
 import type { ClientMapping, InvoiceRecord, InvoiceSelection } from '../../shared/invoice-types';
+import { clearConnection } from '../account/connection';
 import { REFERENCE_MAX_AGE_MS } from '../cache/reference-fetch';
 import { readAudit } from '../records/audit-log';
 import { sampleOrganisation, sampleUser } from '../testing/db-fixtures';
-import type { FakeBrowser } from '../testing/fake-browser';
 import {
   asPanel,
   BAKKERIJ,
@@ -24,22 +23,15 @@ import {
 } from '../testing/panel-setup';
 import type { HandlerTable } from './table';
 
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
-
 let setup: PanelSetup;
 beforeEach(async () => {
-  fake.testing.reset();
   setup = await setupPanel();
 });
 afterEach(() => setup.close());
 
 describe('panel.context', () => {
   it('without a connection: says so, with the default line settings and Amsterdam’s today', async () => {
-    fake.testing.reset();
+    await clearConnection();
     const { handlers } = setup.start();
     const context = await handlers['panel.context']({ division: DIVISION });
     expect(context).toMatchObject({
@@ -163,7 +155,7 @@ describe('mappings and line defaults: bad input', () => {
   });
 
   it('needs a connection to remember anything', async () => {
-    fake.testing.reset();
+    await clearConnection();
     const { handlers } = setup.start();
     await expect(
       handlers['lineDefaults.save']({ defaultRateCents: 1, defaultItemCode: 'X', rules: {} }),

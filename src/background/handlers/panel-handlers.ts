@@ -1,3 +1,4 @@
+import { invoiceKey } from '../../shared/invoice-types';
 import type { MessageNameIn } from '../../shared/messages';
 import { auditActor } from '../account/audit-actor';
 import { clientForToken } from '../account/client-for-token';
@@ -11,6 +12,7 @@ import {
   linkEntries,
   loadInvoice,
   recordFill,
+  releaseInvoice,
   saveSelection,
   unlinkEntries,
 } from '../records/invoice-store';
@@ -21,14 +23,18 @@ import {
   invoiceRefSchema,
   lineDefaultsSchema,
   linkSchema,
+  overrideSchema,
   parseRequest,
   rangeSchema,
   recordFillSchema,
+  releaseSchema,
   savedSchema,
   selectionSchema,
   unlinkSchema,
 } from '../validation/request-schemas';
+import { overrideConflicts } from '../write-back/override';
 import type { WriteBack } from '../write-back/runner';
+import { readInvoiceWriteBack } from '../write-back/status';
 import type { Handler } from './handler-types';
 
 export type PanelMessageName = MessageNameIn<'panel'>;
@@ -133,6 +139,27 @@ export function createPanelHandlers(services: WorkerDependencies, writeBack: Wri
       const { ref, entryIds, revision } = parseRequest(unlinkSchema, data, 'unlink');
       const { db, context } = await invoiceContext();
       return answer(await unlinkEntries(db, context, ref, entryIds, { revision }));
+    },
+
+    async 'invoice.writeBack'(data) {
+      const ref = parseRequest(invoiceRefSchema, data, 'invoice reference');
+      const { db, context } = await invoiceContext();
+      return readInvoiceWriteBack(db, context.organisationId, invoiceKey(ref));
+    },
+
+    async 'invoice.override'(data) {
+      const { ref, entryIds, reason } = parseRequest(overrideSchema, data, 'override');
+      const { db, context } = await invoiceContext();
+      const key = invoiceKey(ref);
+      await overrideConflicts(db, context, key, entryIds, reason);
+      void writeBack.resume();
+      return readInvoiceWriteBack(db, context.organisationId, key);
+    },
+
+    async 'invoice.release'(data) {
+      const { ref, reason } = parseRequest(releaseSchema, data, 'release');
+      const { db, context } = await invoiceContext();
+      return answer(await releaseInvoice(db, context, invoiceKey(ref), reason));
     },
   };
 }

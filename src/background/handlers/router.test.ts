@@ -1,20 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
 import type { Envelope, MessageName, Reply } from '../../shared/messages';
+import { FAKE_EXTENSION_ID, FAKE_ORIGIN, storedValue } from '../../shared/testing/fake-browser';
 import { saveConnection } from '../account/connection';
 import { openUrenbrugDb, type UrenbrugDatabase } from '../db/database';
-import { FAKE_EXTENSION_ID, FAKE_ORIGIN, type FakeBrowser } from '../testing/fake-browser';
 import { createFakeClient } from '../testing/fake-keeping';
 import { createRouter, type Sender, senderTier } from './router';
 import { createHandlers, type HandlerTable } from './table';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const self = { id: FAKE_EXTENSION_ID, origin: FAKE_ORIGIN };
 const popup: Sender = { id: FAKE_EXTENSION_ID, url: `${FAKE_ORIGIN}src/popup/index.html` };
@@ -86,7 +79,6 @@ describe('router', () => {
   let route: ReturnType<typeof createRouter>;
 
   beforeEach(async () => {
-    fake.testing.reset();
     counter += 1;
     db = await openUrenbrugDb(`router-test-${counter}`);
     handlers = createHandlers({
@@ -150,8 +142,8 @@ describe('router', () => {
     expect(replies.filter((reply) => reply.ok)).toHaveLength(2);
     for (const reply of replies) expect(JSON.stringify(reply)).not.toContain(TOKEN);
     // And the refused writes did not happen.
-    expect(fake.testing.area.get('settings')).toBeUndefined();
-    expect(fake.testing.area.get('connection')).toMatchObject({ token: TOKEN });
+    expect(await storedValue('settings')).toBeUndefined();
+    expect(await storedValue('connection')).toMatchObject({ token: TOKEN });
   });
 
   it.each(['no.such.message', 'constructor', '__proto__', 'toString', 'hasOwnProperty'])(

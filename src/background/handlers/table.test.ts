@@ -1,21 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
-import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
+import { badgeShown, storedItems } from '../../shared/testing/fake-browser';
 import { getConnection, saveConnection } from '../account/connection';
 import { updateSettings } from '../account/settings-store';
 import { fetchKeys, openUrenbrugDb, readFetch, readReference, type UrenbrugDatabase } from '../db/database';
 import type { WorkerDependencies } from '../dependencies';
 import { sampleOrganisation, sampleProject, sampleUser } from '../testing/db-fixtures';
-import type { FakeBrowser } from '../testing/fake-browser';
 import { createFakeClient, entryOn, type FakeClient } from '../testing/fake-keeping';
 import { createHandlers, type HandlerTable } from './table';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 // 2026-06-12 10:00 in Amsterdam.
 const NOW = Date.parse('2026-06-12T08:00:00Z');
@@ -34,7 +27,6 @@ let createClient: Mock<WorkerDependencies['createClient']>;
 let handlers: HandlerTable;
 
 beforeEach(async () => {
-  fake.testing.reset();
   counter += 1;
   db = await openUrenbrugDb(`handlers-test-${counter}`);
   client = createFakeClient([
@@ -139,12 +131,12 @@ describe('connection.save', () => {
   it('wipes what the previous connection cached when the account or organisation changes', async () => {
     await handlers['connection.save']({ token: TOKEN, organisationId: 12345 });
     await handlers['today.refresh']({});
-    expect(fake.testing.badge()).toBe('0:49');
+    expect(await badgeShown()).toBe('0:49');
 
     await handlers['connection.save']({ token: 'pat-another-account', organisationId: 12345 });
     expect(await readFetch(db, fetchKeys.reference(12345))).toBeUndefined();
     expect(await readReference(db, 12345, 'project')).toEqual([]);
-    expect(fake.testing.badge()).toBe('');
+    expect(await badgeShown()).toBe('');
   });
 
   it('keeps the cache when the same connection is saved again', async () => {
@@ -162,9 +154,9 @@ describe('connection.disconnect', () => {
     const status = await handlers['connection.disconnect']({});
     expect(status.connected).toBe(false);
     expect(await getConnection()).toBeNull();
-    expect(JSON.stringify([...fake.testing.area.values()])).not.toContain(TOKEN);
+    expect(JSON.stringify(Object.values(await storedItems()))).not.toContain(TOKEN);
     for (const name of db.objectStoreNames) expect(await db.count(name)).toBe(0);
-    expect(fake.testing.badge()).toBe('');
+    expect(await badgeShown()).toBe('');
     expect(await handlers['today.cached']({})).toBeNull();
   });
 });
@@ -182,7 +174,7 @@ describe('today', () => {
     expect(createClient).toHaveBeenCalledWith(TOKEN, 'nl');
     expect(view.entries).toHaveLength(2);
     // Work only: the 30-minute break does not count.
-    expect(fake.testing.badge()).toBe('0:49');
+    expect(await badgeShown()).toBe('0:49');
     expect(await handlers['today.cached']({})).toEqual(view);
   });
 
@@ -191,7 +183,7 @@ describe('today', () => {
     const first = await handlers['today.refresh']({});
     client.timeEntries.mockRejectedValue(new UrenbrugError('network', 'offline'));
     await expect(handlers['today.refresh']({})).rejects.toMatchObject({ code: 'network' });
-    expect(fake.testing.badge()).toBe('0:49');
+    expect(await badgeShown()).toBe('0:49');
     expect(await handlers['today.cached']({})).toEqual(first);
   });
 
@@ -209,7 +201,7 @@ describe('today', () => {
     });
     await expect(handlers['today.refresh']({})).rejects.toMatchObject({ code: 'not_connected' });
     for (const name of db.objectStoreNames) expect(await db.count(name)).toBe(0);
-    expect(fake.testing.badge()).toBe('');
+    expect(await badgeShown()).toBe('');
   });
 
   it('leaves nothing behind when another account was connected while the refresh ran', async () => {

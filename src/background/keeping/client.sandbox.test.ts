@@ -13,9 +13,9 @@ import {
 } from '../../../sandbox/keeping/server';
 import { hoursToMinutes } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
+import { createInstantClock, type InstantClock } from '../testing/fake-clock';
 import { createKeepingClient, type KeepingClient } from './client';
 import { createLimiter, type LimiterOptions } from './limiter';
-import { createInstantClock, type InstantClock } from './test-support/fake-clock';
 
 // 14:20 in Amsterdam on a Friday; the seed builds three months of entries ending that day.
 let clock: InstantClock = createInstantClock(Date.parse('2026-11-27T14:20:00+01:00'));
@@ -136,7 +136,8 @@ describe('client against the Keeping sandbox', () => {
     const today = await member.timeEntries(ORG, {});
     expect(today.userId).toBe(SANDBOX_USER_IDS.member);
     expect(today.date).toBe('2026-11-27');
-    expect(today.entries.every((entry) => entry.userId === SANDBOX_USER_IDS.member)).toBe(true);
+    expect(today.entries.length).toBeGreaterThan(0);
+    expect(today.entries.filter((entry) => entry.userId !== SANDBOX_USER_IDS.member)).toEqual([]);
 
     const clients = await member.clients(ORG);
     expect(clients.length).toBeGreaterThan(0);
@@ -148,7 +149,7 @@ describe('client against the Keeping sandbox', () => {
   it('an expired token is auth (401), with Keeping’s Dutch message as detail', async () => {
     const error = await failure(client(SANDBOX_TOKENS.expired).organisations());
     expect([error.code, error.status]).toEqual(['auth', 401]);
-    expect(error.detail).toBeTruthy();
+    expect(error.detail).toBe('Het toegangstoken is verlopen.');
   });
 
   it('a token without the reporting scope is forbidden (403) on report/time-entries', async () => {

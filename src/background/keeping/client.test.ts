@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
+import { createInstantClock } from '../testing/fake-clock';
+import { keepingEntry, keepingOrganisation, keepingUser, pageMeta } from '../testing/keeping-wire';
+import { startTestServer, type TestServer } from '../testing/scripted-server';
 import { createKeepingClient, type KeepingClientOptions } from './client';
 import { AUTH_PAUSE_MS, createKeepingHttp, DEFAULT_USER_AGENT } from './http';
 import { createLimiter } from './limiter';
-import { createInstantClock } from './test-support/fake-clock';
-import { keepingEntry, keepingOrganisation, keepingUser, pageMeta } from './test-support/fixtures';
-import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '../testing/fake-clock';
 import { createLimiter, type LimiterSnapshot, type LimiterStore, readSnapshot } from './limiter';
-import { createFakeClock } from './test-support/fake-clock';
 
 /** storage.session as the worker sees it: it outlives one limiter, as the session outlives a worker. */
 function memoryStore(initial: unknown = undefined): LimiterStore & { saved: () => unknown } {

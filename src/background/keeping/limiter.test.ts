@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '../testing/fake-clock';
 import { createLimiter } from './limiter';
-import { createFakeClock } from './test-support/fake-clock';
 
 /** True when no rolling window of `windowMs` holds more than `max` of the sorted start times. */
 function maxStartsInAnyWindow(starts: number[], windowMs: number): number {

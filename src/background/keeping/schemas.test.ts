@@ -212,9 +212,11 @@ describe('response schemas accept the reference shapes', () => {
     expect(
       validateResponse(errorBodySchema, { error: { message: 'Niet gevonden.' } }, 'test').error.message,
     ).toBe('Niet gevonden.');
+    // Field errors are not read, and a body without a message is still an error body.
     expect(
       validateResponse(errorBodySchema, { error: { message: 'x', errors: { note: ['te lang'] } } }, 'test'),
-    ).toBeTruthy();
+    ).toEqual({ error: { message: 'x' } });
+    expect(validateResponse(errorBodySchema, { error: {} }, 'test').error.message).toBeUndefined();
   });
 });
 

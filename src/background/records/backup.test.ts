@@ -1,11 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupProblemOf, MAX_BACKUP_BYTES } from '../../shared/backup-problem';
-import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
 import type { BackupDocument } from '../../shared/messages';
+import { clearConnection } from '../account/connection';
 import type { UrenbrugDatabase } from '../db/database';
 import type { HandlerTable } from '../handlers/table';
-import type { FakeBrowser } from '../testing/fake-browser';
 import {
   asPanel,
   DIVISION,
@@ -19,19 +18,12 @@ import {
 } from '../testing/panel-setup';
 import { readClientMappings, readLineDefaults } from './mappings-store';
 
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
-
 let source: PanelSetup;
 let target: PanelSetup;
 let handlers: HandlerTable;
 let empty: HandlerTable;
 
 beforeEach(async () => {
-  fake.testing.reset();
   source = await setupPanel();
   target = await setupPanel();
   handlers = source.start({ holdWriteBack: true }).handlers;
@@ -107,7 +99,7 @@ describe('backup.export', () => {
   });
 
   it('refuses without a connection', async () => {
-    fake.testing.reset();
+    await clearConnection();
     await expect(handlers['backup.export']({})).rejects.toMatchObject({ code: 'not_connected' });
   });
 });
@@ -211,7 +203,7 @@ describe('backup.import', () => {
     await expect(empty['backup.import']({ text: 42 as unknown as string })).rejects.toMatchObject({
       code: 'invalid_request',
     });
-    fake.testing.reset();
+    await clearConnection();
     await expect(empty['backup.import']({ text: JSON.stringify(backup) })).rejects.toMatchObject({
       code: 'not_connected',
     });

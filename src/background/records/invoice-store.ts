@@ -136,7 +136,8 @@ async function commit(
   const at = record.updatedAt;
   const writes: Promise<unknown>[] = [...extra, tx.objectStore('invoices').put(record)];
   for (const audit of audits) {
-    if (audit.entryIds.length === 0 && audit.action !== 'fill' && audit.action !== 'saved') continue;
+    const always = audit.action === 'fill' || audit.action === 'saved' || audit.action === 'release';
+    if (audit.entryIds.length === 0 && !always) continue;
     writes.push(
       tx.objectStore('audit').add({
         ...audit,
@@ -292,6 +293,49 @@ function gridShowsLines(lines: readonly FilledLine[], rowHashes: readonly string
     left.set(line.hash, count - 1);
     return true;
   });
+}
+
+/**
+ * "Ontkoppelen" (issue 7, release hours): the invoice was credited or deleted in Exact. Every
+ * entry comes off it, so the hours are billable again in Urenbrug, and Keeping is asked to take
+ * our mark off them (only ours: every other reference is sent back). The lines stay as a record
+ * of what was filled; the audit log keeps the reason and who released.
+ */
+export async function releaseInvoice(
+  db: UrenbrugDatabase,
+  context: InvoiceContext,
+  key: string,
+  reason: string,
+): Promise<InvoiceChange> {
+  const text = reason.trim();
+  if (text === '') throw new UrenbrugError('invalid_request', 'Releasing an invoice needs a reason');
+  const now = context.now();
+  const tx = invoiceTx(db);
+  const record = await current(tx, key, context.organisationId);
+  if (!record) throw new UrenbrugError('not_found', 'Urenbrug has no record of this invoice');
+  const entryIds = sortedUnique([...record.linkedEntryIds, ...record.markedEntryIds]);
+  record.associatedEntryIds = [];
+  record.lines = record.lines.map((line) => ({ ...line, entryIds: [] }));
+  record.markedEntryIds = [];
+  record.updatedAt = now;
+  // Every tab holding the record reloads it: its revision moved.
+  record.revision += 1;
+  relink(record);
+  const queued = await enqueueWriteBack(tx, record, 'remove', entryIds, now);
+  return commit(
+    tx,
+    context,
+    record,
+    [
+      {
+        action: 'release',
+        entryIds,
+        detail: `${queued} marks to remove`,
+        reason: text,
+      },
+    ],
+    queued,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
  * Shared set-up for the Exact panel's background tests: a firm with two clients, entries in May
  * 2026, a stateful fake Keeping, and handler tables over one fake-indexeddb database (a second
  * table over the same database stands for a restarted service worker). The test file itself
- * must vi.mock('../../shared/browser') with fake-browser.ts. Test-only.
+ * gets the fake browser from the vitest setup (src/shared/testing/browser-setup.ts). Test-only.
  */
 import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
@@ -160,7 +160,9 @@ export async function setupPanel(options: { me?: User; entries?: Entry[] } = {})
     writeBack: WriteBack;
   } {
     const real = createWriteBack(services);
-    const held: WriteBack = { resume: async () => ({ done: 0, skipped: 0, failed: 0, pending: 0 }) };
+    const held: WriteBack = {
+      resume: async () => ({ done: 0, skipped: 0, conflicts: 0, failed: 0, pending: 0 }),
+    };
     const writeBack = startOptions.holdWriteBack ? held : real;
     return { handlers: createHandlers(services, writeBack), writeBack: real };
   }

@@ -137,6 +137,27 @@ export const unlinkSchema = v.object({
   revision: revisionSchema,
 });
 
+/** The bookkeeper's reason for an override or a release: required, and bounded for the audit log. */
+const reasonSchema = trimmedText(1, 500);
+
+export const overrideSchema = v.object({
+  ref: invoiceRefSchema,
+  entryIds: v.pipe(idList, v.minLength(1)),
+  reason: reasonSchema,
+});
+
+export const releaseSchema = v.object({ ref: invoiceRefSchema, reason: reasonSchema });
+
+const invoiceKeySchema = text(200);
+
+export const keyedOverrideSchema = v.object({
+  invoiceKey: invoiceKeySchema,
+  entryIds: v.pipe(idList, v.minLength(1)),
+  reason: reasonSchema,
+});
+
+export const keyedReleaseSchema = v.object({ invoiceKey: invoiceKeySchema, reason: reasonSchema });
+
 export const clientMappingSchema = v.object({
   division: positiveId,
   exactCustomerCode: trimmedText(1, 60),

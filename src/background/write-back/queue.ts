@@ -60,6 +60,7 @@ export async function enqueueWriteBack(
         entryId,
         userId: cached[index]?.userId ?? null,
         date: cached[index]?.date ?? null,
+        projectId: cached[index]?.projectId ?? null,
         op,
         invoiceKey: invoice.key,
         reference,
@@ -68,6 +69,11 @@ export async function enqueueWriteBack(
         lastAttemptAt: null,
         lastError: null,
         state: 'pending',
+        // The bookkeeper's confirmation holds for the same wish on the same invoice (a save again).
+        override:
+          previous[index]?.op === op && previous[index]?.invoiceKey === invoice.key
+            ? (previous[index]?.override ?? null)
+            : null,
       }),
     ),
   );

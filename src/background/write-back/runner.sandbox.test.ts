@@ -4,7 +4,7 @@
  * sandbox now holds — our reference added, other references kept, locked entries left alone.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   type KeepingSandbox,
   SANDBOX_ORGANISATION_ID as ORG,
@@ -13,24 +13,16 @@ import {
   startKeepingSandbox,
 } from '../../../sandbox/keeping/server';
 import { urenbrugReferenceId } from '../../core/billing';
-import { browser } from '../../shared/browser';
 import { saveConnection } from '../account/connection';
 import { openUrenbrugDb, type UrenbrugDatabase } from '../db/database';
 import type { WorkerDependencies } from '../dependencies';
 import { createHandlers, type HandlerTable } from '../handlers/table';
 import { createKeepingClient } from '../keeping/client';
 import { createLimiter } from '../keeping/limiter';
-import { createInstantClock } from '../keeping/test-support/fake-clock';
 import { readAudit } from '../records/audit-log';
-import type { FakeBrowser } from '../testing/fake-browser';
+import { createInstantClock } from '../testing/fake-clock';
 import { asPanel } from '../testing/panel-setup';
 import { createWriteBack, type WriteBack } from './runner';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const clock = createInstantClock(Date.parse('2026-11-27T14:20:00+01:00'));
 const INVOICE_ID = '5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -47,7 +39,6 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(async () => {
   sandbox.reset();
-  fake.testing.reset();
   counter += 1;
   db = await openUrenbrugDb(`write-back-sandbox-${counter}`);
   const limiter = createLimiter({ now: clock.now, sleep: clock.sleep });
@@ -67,7 +58,7 @@ beforeEach(async () => {
   writeBack = createWriteBack(services);
   // Held back in the handlers, so the test runs the queue itself and can await it.
   handlers = createHandlers(services, {
-    resume: async () => ({ done: 0, skipped: 0, failed: 0, pending: 0 }),
+    resume: async () => ({ done: 0, skipped: 0, conflicts: 0, failed: 0, pending: 0 }),
   });
   await saveConnection({
     token: SANDBOX_TOKENS.admin,
@@ -128,7 +119,7 @@ describe('write-back against the sandbox', () => {
       invoiceNumber: '20260042',
     });
     const run = await writeBack.resume();
-    expect(run).toEqual({ done: 4, skipped: 1, failed: 0, pending: 0 });
+    expect(run).toEqual({ done: 4, skipped: 1, conflicts: 0, failed: 0, pending: 0 });
 
     const ours = {
       id: urenbrugReferenceId(DIVISION, INVOICE_ID),
@@ -156,5 +147,92 @@ describe('write-back against the sandbox', () => {
     );
     expect(done).toHaveLength(5);
     expect(sandbox.requestLog.filter((item) => item.method === 'PATCH')).toHaveLength(5);
+  });
+});
+
+describe('release and bulk reads against the sandbox', () => {
+  it('reads fresh in pages of 100, PATCHes once per entry, and a release takes only our reference off', async () => {
+    const jiraEntry = sandbox.state.timeEntries.find((entry) =>
+      entry.external_references.some((reference) => reference.id === SAMPLE_JIRA_REFERENCE.id),
+    )!;
+    const clientId = sandbox.state.projects.find((project) => project.id === jiraEntry.project_id)!.client!
+      .id;
+    await handlers['panel.context']({ division: DIVISION });
+    const view = await handlers['entries.range']({
+      from: '2026-10-01',
+      to: '2026-11-27',
+      keepingClientId: clientId,
+      fresh: true,
+    });
+    const open = view.entries.filter(
+      (entry) =>
+        !entry.locked &&
+        !entry.ongoing &&
+        !entry.externalReferences.some((reference) => reference.type.endsWith('_invoice')),
+    );
+    const picked = open.map((entry) => entry.id);
+    expect(picked.length).toBeGreaterThan(150);
+    expect(picked).toContain(jiraEntry.id);
+    await asPanel(handlers).link({
+      ref: { division: DIVISION, invoiceId: null, draftKey: 'big' },
+      invoiceNumber: null,
+      entryIds: picked,
+      keepingClientId: clientId,
+    });
+    await asPanel(handlers).saved({
+      draft: { division: DIVISION, invoiceId: null, draftKey: 'big' },
+      invoiceId: INVOICE_ID,
+      invoiceNumber: '20260042',
+    });
+    sandbox.requestLog.length = 0;
+    expect(await writeBack.resume()).toMatchObject({ done: picked.length, conflicts: 0, pending: 0 });
+    const reads = sandbox.requestLog.filter((item) => item.method === 'GET');
+    const patches = sandbox.requestLog.filter((item) => item.method === 'PATCH');
+    // The figure: one PATCH per entry, and a fresh read per batch of 100 (filtered pages).
+    expect(patches).toHaveLength(picked.length);
+    expect(reads.every((item) => item.path.includes('/report/time-entries'))).toBe(true);
+    expect(reads.length).toBeLessThanOrEqual(Math.ceil(picked.length / 100) * 2);
+    console.info(
+      `write-back of ${picked.length} entries: ${patches.length} PATCH, ${reads.length} fresh reads (${((100 * reads.length) / patches.length).toFixed(1)} %)`,
+    );
+
+    // The next wake checks the marks in bulk and writes nothing.
+    sandbox.requestLog.length = 0;
+    await writeBack.resume();
+    expect(sandbox.requestLog.filter((item) => item.method === 'PATCH')).toHaveLength(0);
+    expect(await db.count('writeback')).toBe(0);
+
+    await expect(
+      handlers['invoice.release']({
+        ref: { division: DIVISION, invoiceId: INVOICE_ID, draftKey: null },
+        reason: ' ',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    const released = await handlers['invoice.release']({
+      ref: { division: DIVISION, invoiceId: INVOICE_ID, draftKey: null },
+      reason: 'Gecrediteerd met 20260050',
+    });
+    expect(released.linkedEntryIds).toEqual([]);
+    expect(await writeBack.resume()).toMatchObject({ done: picked.length, pending: 0 });
+    const oursId = urenbrugReferenceId(DIVISION, INVOICE_ID);
+    expect(
+      sandbox.state.timeEntries.filter((entry) =>
+        entry.external_references.some((reference) => reference.id === oursId),
+      ),
+    ).toHaveLength(0);
+    expect(stateOf(jiraEntry.id).external_references).toEqual([SAMPLE_JIRA_REFERENCE]);
+    const release = (await readAudit(db, `${DIVISION}:${INVOICE_ID}`)).find(
+      (record) => record.action === 'release',
+    );
+    expect(release).toMatchObject({ reason: 'Gecrediteerd met 20260050', keepingUser: { name: 'y' } });
+    expect(release?.entryIds).toHaveLength(picked.length);
+    // The hours are billable again: no local link is left.
+    const again = await handlers['entries.range']({
+      from: '2026-10-01',
+      to: '2026-11-27',
+      keepingClientId: clientId,
+      fresh: false,
+    });
+    expect(Object.keys(again.localLinks)).toHaveLength(0);
   });
 });

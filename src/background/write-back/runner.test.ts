@@ -1,27 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { urenbrugReferenceId } from '../../core/billing';
-import { browser } from '../../shared/browser';
 import { UrenbrugError } from '../../shared/errors';
+import { fakeBrowser } from '../../shared/testing/fake-browser';
 import type { HandlerTable } from '../handlers/table';
 import { readAudit } from '../records/audit-log';
 import { sampleEntry } from '../testing/db-fixtures';
-import type { FakeBrowser } from '../testing/fake-browser';
 import {
   asPanel,
   DIVISION,
   draftRef,
   INVOICE_ID,
+  ORG,
   type PanelSetup,
   savedRef,
   setupPanel,
 } from '../testing/panel-setup';
 import { createWriteBack, MAX_WRITE_BACK_ATTEMPTS, retryDelayMs, type WriteBack } from './runner';
-
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
 
 const OURS = {
   id: urenbrugReferenceId(DIVISION, INVOICE_ID),
@@ -37,7 +31,6 @@ let handlers: HandlerTable;
 let writeBack: WriteBack;
 
 beforeEach(async () => {
-  fake.testing.reset();
   setup = await setupPanel();
   // Held back, so each test decides when the queue runs.
   ({ handlers, writeBack } = setup.start({ holdWriteBack: true }));
@@ -64,14 +57,18 @@ describe('write-back after invoice.saved', () => {
   it('adds Urenbrug’s reference and sends the entry’s other references back', async () => {
     await saveWith([101, 102]);
     expect(await setup.db.count('writeback')).toBe(2);
-    expect(await writeBack.resume()).toEqual({ done: 2, skipped: 0, failed: 0, pending: 0 });
+    expect(await writeBack.resume()).toEqual({ done: 2, skipped: 0, conflicts: 0, failed: 0, pending: 0 });
 
     expect(setup.client.patchTimeEntry).toHaveBeenCalledWith(12345, 102, {
       external_references: [JIRA, OURS],
     });
     expect(refsOf(101)).toEqual([OURS]);
     expect(refsOf(102)).toEqual([JIRA, OURS]);
+    // Written marks are checked on the next wake, then leave the queue.
+    expect((await setup.db.getAll('writeback')).map((item) => item.state)).toEqual(['verify', 'verify']);
+    expect(await writeBack.resume()).toMatchObject({ done: 0, pending: 0 });
     expect(await setup.db.count('writeback')).toBe(0);
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledTimes(2);
     expect(await auditOf()).toEqual([
       ['writeback_done', 101, 'added'],
       ['writeback_done', 102, 'added'],
@@ -196,6 +193,19 @@ describe('write-back: what Keeping refuses', () => {
     expect(refsOf(101)).toEqual([OURS]);
   });
 
+  it('waits out a 429 on a PATCH without using up an attempt', async () => {
+    setup.client.patchTimeEntry.mockRejectedValueOnce(
+      new UrenbrugError('rate_limited', 'Keeping answered 429'),
+    );
+    await saveWith([101]);
+    expect(await writeBack.resume()).toMatchObject({ done: 0, pending: 1 });
+    expect((await setup.db.getAll('writeback'))[0]).toMatchObject({ attempts: 0, state: 'pending' });
+    expect(await writeBack.resume()).toMatchObject({ done: 0, pending: 1 });
+    setup.advance(60_000);
+    expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 0 });
+    expect(setup.client.patchTimeEntry).toHaveBeenCalledTimes(2);
+  });
+
   it('gives up after the maximum number of attempts and reports it', async () => {
     setup.client.patchTimeEntry.mockRejectedValue(new UrenbrugError('server', 'Keeping answered 503'));
     await saveWith([101]);
@@ -220,12 +230,13 @@ describe('write-back: what Keeping refuses', () => {
   });
 
   it('leaves the queue untouched when the token is refused (401), and does not ask again at once', async () => {
-    setup.client.timeEntries.mockRejectedValueOnce(new UrenbrugError('auth', 'Keeping answered 401'));
     await saveWith([101]);
+    setup.client.reportTimeEntries.mockClear();
+    setup.client.reportTimeEntries.mockRejectedValueOnce(new UrenbrugError('auth', 'Keeping answered 401'));
     expect(await writeBack.resume()).toMatchObject({ done: 0, failed: 0, pending: 1 });
     expect((await setup.db.getAll('writeback'))[0]).toMatchObject({ attempts: 0, state: 'pending' });
     await writeBack.resume();
-    expect(setup.client.timeEntries).toHaveBeenCalledOnce();
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
     setup.advance(60_000);
     expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 0 });
   });
@@ -252,7 +263,7 @@ describe('write-back queue lifetime', () => {
     expect(refsOf(102)).toEqual([JIRA, OURS]);
   });
 
-  it('waits while disconnected, and one read per user and day serves several entries', async () => {
+  it('waits while disconnected, and one bulk read serves several entries', async () => {
     setup.keeping.set(sampleEntry({ id: 107, date: '2026-05-04', start: null, end: null }));
     await handlers['entries.range']({
       from: '2026-05-01',
@@ -261,19 +272,24 @@ describe('write-back queue lifetime', () => {
       fresh: true,
     });
     await saveWith([101, 107]);
-    fake.testing.area.delete('connection');
-    expect(await writeBack.resume()).toEqual({ done: 0, skipped: 0, failed: 0, pending: 0 });
+    await fakeBrowser.storage.local.remove('connection');
+    expect(await writeBack.resume()).toEqual({ done: 0, skipped: 0, conflicts: 0, failed: 0, pending: 0 });
     expect(await setup.db.count('writeback')).toBe(2);
 
-    fake.testing.area.set('connection', {
-      token: 't',
-      organisationId: 12345,
-      organisationName: 'x',
-      userName: 'y',
+    await fakeBrowser.storage.local.set({
+      connection: { token: 't', organisationId: 12345, organisationName: 'x', userName: 'y' },
     });
     setup.client.timeEntries.mockClear();
+    setup.client.reportTimeEntries.mockClear();
     expect(await writeBack.resume()).toMatchObject({ done: 2 });
-    expect(setup.client.timeEntries).toHaveBeenCalledOnce();
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledWith(ORG, {
+      from: '2026-05-04',
+      to: '2026-05-04',
+      userIds: [55458],
+      projectIds: [573243],
+    });
+    expect(setup.client.timeEntries).not.toHaveBeenCalled();
   });
 
   it('never runs two passes at once', async () => {

@@ -1,23 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from '../../shared/browser';
+import { clearConnection } from '../account/connection';
 import type { WriteBackItem } from '../db/database';
 import { createHandlers, type HandlerTable } from '../handlers/table';
-import type { FakeBrowser } from '../testing/fake-browser';
 import { asPanel, draftRef, ORG, type PanelSetup, savedRef, setupPanel } from '../testing/panel-setup';
 import type { WriteBack } from './runner';
 
-vi.mock('../../shared/browser', async () => {
-  const { createFakeBrowser } = await import('../testing/fake-browser');
-  return { browser: createFakeBrowser() };
-});
-const fake = browser as unknown as FakeBrowser;
-
 let setup: PanelSetup;
 let handlers: HandlerTable;
-const resume = vi.fn<WriteBack['resume']>(async () => ({ done: 0, skipped: 0, failed: 0, pending: 0 }));
+const resume = vi.fn<WriteBack['resume']>(async () => ({
+  done: 0,
+  skipped: 0,
+  conflicts: 0,
+  failed: 0,
+  pending: 0,
+}));
 
 beforeEach(async () => {
-  fake.testing.reset();
   resume.mockClear();
   setup = await setupPanel();
   handlers = createHandlers(setup.services, { resume });
@@ -60,7 +58,15 @@ async function fail(item: WriteBackItem, at: number): Promise<void> {
 
 describe('writeback.status', () => {
   it('says all is done when nothing is queued', async () => {
-    expect(await handlers['writeback.status']({})).toEqual({ pending: 0, failed: 0, recentFailures: [] });
+    expect(await handlers['writeback.status']({})).toEqual({
+      pending: 0,
+      verifying: 0,
+      failed: 0,
+      conflicts: 0,
+      skipped: { integration: 0, locked: 0, forbidden: 0, not_found: 0, full: 0 },
+      recentFailures: [],
+      invoices: [],
+    });
   });
 
   it('counts pending and failed items and lists the failures, newest first, with the invoice number', async () => {
@@ -91,7 +97,7 @@ describe('writeback.retry', () => {
     await fail(a!, 1000);
     await fail(b!, 2000);
     const status = await handlers['writeback.retry']({});
-    expect(status).toEqual({ pending: 3, failed: 0, recentFailures: [] });
+    expect(status).toMatchObject({ pending: 3, failed: 0, conflicts: 0, recentFailures: [] });
     expect(resume).toHaveBeenCalledOnce();
     const items = await setup.db.getAll('writeback');
     for (const item of items) {
@@ -108,7 +114,7 @@ describe('writeback.retry', () => {
     await real.handlers['writeback.retry']({});
     await real.writeBack.resume();
     expect(a!.entryId).toBe(101);
-    expect(await setup.db.get('writeback', a!.key)).toBeUndefined();
+    expect((await setup.db.get('writeback', a!.key))?.state).toBe('verify');
     expect(setup.client.patchTimeEntry).toHaveBeenCalledWith(ORG, 101, expect.anything());
     expect(setup.keeping.get(a!.entryId)?.externalReferences.map((reference) => reference.name)).toContain(
       'Factuur 20260042 (Exact Online)',
@@ -118,7 +124,7 @@ describe('writeback.retry', () => {
   it('refuses without a connection and changes nothing', async () => {
     const [a] = await queueThree();
     await fail(a!, 1000);
-    fake.testing.reset();
+    await clearConnection();
     await expect(handlers['writeback.retry']({})).rejects.toMatchObject({ code: 'not_connected' });
     expect((await setup.db.get('writeback', a!.key))?.state).toBe('failed');
     expect(resume).not.toHaveBeenCalled();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FilledLine } from '../../shared/invoice-types';
 import type { GridRow } from '../exact/types';
-import { FakeInvoicePage } from '../panel/testing/fake-page';
+import { FakeInvoicePage } from '../testing/fake-invoice-page';
 import { rowFingerprint } from './fingerprint';
 import { countWork, type PlannedLine, reconcileFill } from './plan';
 import { runFill } from './run';
@@ -67,8 +67,7 @@ describe('reconcileFill', () => {
       false,
     );
     expect(plan.steps.map((step) => step.kind)).toEqual(['keep', 'write']);
-    const write = plan.steps[1]!;
-    expect(write.kind === 'write' && write.rowId).toBe('grd_r2');
+    expect(plan.steps[1]).toMatchObject({ kind: 'write', rowId: 'grd_r2' });
     expect(JSON.stringify(plan.steps)).not.toContain('grd_r3');
     expect(countWork(plan.steps)).toBe(1);
   });

@@ -10,25 +10,33 @@ import { DEFAULT_DESCRIPTION_TEMPLATE } from '../../core/template';
 import { UrenbrugError } from '../../shared/errors';
 import { setLanguagePreference } from '../../shared/i18n';
 import type { InvoiceSelection } from '../../shared/invoice-types';
-import { send } from '../../shared/messages';
+import type { InvoiceWriteBack } from '../../shared/messages';
 import { rowFingerprint } from '../fill/fingerprint';
+import { FakeInvoicePage } from '../testing/fake-invoice-page';
+import { DIVISION, type PanelBackground, startPanelBackground } from '../testing/panel-background';
+import { entries, PROJECTS, TASKS, USERS } from '../testing/panel-fixtures';
 import { renderPanel } from './index';
-import { FakeBackground } from './testing/fake-background';
-import { FakeInvoicePage } from './testing/fake-page';
-import { backgroundData, entries, PROJECTS, TASKS, USERS } from './testing/fixtures';
 
-vi.mock('../../shared/messages', () => ({ send: vi.fn() }));
-const sendMock = vi.mocked(send);
+/** 10:00 in Amsterdam on the fixtures' today: "last month" is May 2026. */
+const NOW = Date.parse('2026-06-11T10:00:00+02:00');
+/** Exact's InvoiceIDs are GUIDs; the background refuses anything else. */
+const SAVED_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const LINKED_ID = 'cafe0001-0000-4000-8000-000000000001';
+const NEW_ID = '12340000-abcd-4000-8000-00000000abcd';
+const OTHER_TAB_ID = 'cafe0002-0000-4000-8000-000000000002';
 
 let container: HTMLElement;
 let controller: AbortController;
-let background: FakeBackground;
+let background: PanelBackground;
 
-async function flush(rounds = 4): Promise<void> {
-  for (let round = 0; round < rounds; round++) {
+/** Lets the panel and the real background settle: no request in flight for a few ticks in a row. */
+async function flush(quietRounds = 4): Promise<void> {
+  let quiet = 0;
+  for (let round = 0; round < 500 && quiet < quietRounds; round++) {
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
+    quiet = background.inFlight() === 0 ? quiet + 1 : 0;
   }
 }
 
@@ -92,24 +100,23 @@ function entryIds(): number[] {
 
 /** Opens the panel on a new invoice for Bakkerij De Vries with the client already remembered. */
 async function mountMapped(page = new FakeInvoicePage()): Promise<FakeInvoicePage> {
-  background.data.mappings = [
-    {
-      division: 123456,
-      exactCustomerCode: '1001',
-      exactCustomerName: 'Bakkerij De Vries B.V.',
-      keepingClientId: 1000,
-    },
-  ];
+  await background.remember({
+    division: DIVISION,
+    exactCustomerCode: '1001',
+    exactCustomerName: 'Bakkerij De Vries B.V.',
+    keepingClientId: 1000,
+  });
   await mount(page);
   return page;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  // Only Date: the panel's debounces and the database keep real timers.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
   setLanguagePreference('nl');
   sessionStorage.clear();
-  background = new FakeBackground(backgroundData());
-  sendMock.mockReset();
-  sendMock.mockImplementation(background.send as typeof send);
+  background = await startPanelBackground();
   controller = new AbortController();
   container = document.createElement('div');
   document.body.append(container);
@@ -118,6 +125,7 @@ beforeEach(() => {
 afterEach(() => {
   controller.abort();
   container.remove();
+  vi.useRealTimers();
 });
 
 describe('step 1: the customer', () => {
@@ -166,7 +174,7 @@ describe('step 1: the customer', () => {
     await flush();
 
     expect(get<HTMLSelectElement>('client-select').value).toBe('1001');
-    expect(background.data.mappings.map((mapping) => mapping.keepingClientId)).toEqual([1001]);
+    expect((await background.mappings()).map((mapping) => mapping.keepingClientId)).toEqual([1001]);
     expect(entryIds()).toEqual([7]);
   });
 
@@ -180,7 +188,7 @@ describe('step 1: the customer', () => {
   it('lets the bookkeeper pick another client, which is remembered instead', async () => {
     await mount(new FakeInvoicePage());
     await change('client-select', '1001');
-    expect(background.data.mappings).toEqual([
+    expect(await background.mappings()).toEqual([
       {
         division: 123456,
         exactCustomerCode: '1001',
@@ -237,14 +245,19 @@ describe('steps 2 and 3: period, filters and entries', () => {
   });
 
   it('keeps the cached entries and says offline when Keeping cannot be reached', async () => {
-    background.overrides['entries.range'] = async (request) => {
-      if (request.fresh) throw new UrenbrugError('network', 'Failed to fetch');
-      return {
-        entries: entries().filter((entry) => entry.id === 1),
-        fetchedAt: Date.now() - 600_000,
-        localLinks: {},
-      };
-    };
+    // Ten minutes ago the background fetched May while Keeping held only entry 1.
+    for (const entry of entries()) if (entry.id !== 1) background.keeping.remove(entry.id);
+    vi.setSystemTime(NOW - 600_000);
+    await background.handlers['panel.context']({ division: DIVISION });
+    await background.handlers['entries.range']({
+      from: '2026-05-01',
+      to: '2026-05-31',
+      keepingClientId: 1000,
+      fresh: true,
+    });
+    vi.setSystemTime(NOW);
+    for (const entry of entries()) background.keeping.set(entry);
+    background.client.reportTimeEntries.mockRejectedValue(new UrenbrugError('network', 'Failed to fetch'));
     await mountMapped();
     expect(entryIds()).toEqual([1]);
     expect(text('panel-offline')).toContain('Offline');
@@ -288,7 +301,8 @@ describe('steps 2 and 3: period, filters and entries', () => {
 
   it('renders a note with markup as text', async () => {
     const note = '<img src=x onerror="window.hacked=1"><b>vet</b>';
-    background.data.entries = [{ ...entries()[0]!, note }];
+    for (const entry of entries()) background.keeping.remove(entry.id);
+    background.keeping.set({ ...entries()[0]!, note });
     await mountMapped();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
@@ -369,7 +383,7 @@ describe('steps 4 and 5: line options and preview', () => {
       rate.dispatchEvent(new Event('blur'));
     });
     await flush();
-    expect(background.data.lineDefaults.rules).toEqual({ 'p:10': { rateCents: 12000 } });
+    expect((await background.lineDefaults()).rules).toEqual({ 'p:10': { rateCents: 12000 } });
     expect(website().querySelector('[data-testid="line-amount"]')!.textContent).toBe('€ 430,00');
   });
 
@@ -426,9 +440,11 @@ describe('step 6: filling Exact', () => {
       ['p:10', first[1]!.rowId],
     ]);
 
+    const bramRow = () => all('entry-row').find((row) => row.dataset.entryId === '2')!;
+    expect(bramRow().textContent).toContain('gekoppeld aan deze factuur');
+
     // Change the selection: Bram's entry out. Filling again updates the Website row in place.
-    const bram = all('entry-row').find((row) => row.dataset.entryId === '2')!;
-    await setChecked(bram.querySelector('input')!, false);
+    await setChecked(bramRow().querySelector('input')!, false);
     page.writes = [];
     await click(get('fill-button'));
 
@@ -439,6 +455,11 @@ describe('step 6: filling Exact', () => {
     expect(page.writes.map((write) => write.rowId)).toEqual([first[1]!.rowId]);
     expect(text('fill-summary')).toContain('2 regels, 5,50 uur, € 522,50');
     expect(text('fill-match')).toContain('€ 522,50');
+    // The refill replaced the lines, so Bram's entry, on none of them now, is no longer linked.
+    expect(bramRow().textContent).not.toContain('gekoppeld aan deze factuur');
+    const draftKey = sessionStorage.getItem(`urenbrug.draft.${DIVISION}`)!;
+    const record = await background.invoice({ division: DIVISION, invoiceId: null, draftKey });
+    expect(record!.linkedEntryIds).toEqual([1, 3]);
   });
 
   it('reports a row a person changed, leaves it unless told, and never touches a row a person added', async () => {
@@ -476,7 +497,9 @@ describe('step 6: filling Exact', () => {
     expect(rows.map((row) => row.rowId)).toEqual([boekhouding!.rowId, website!.rowId, added]);
     expect(rows[1]!.description).toBe('Website - Ontwerp - mei 2026');
     expect(rows[2]!.description).toBe('Reiskosten');
-    expect(page.writes.every((write) => write.rowId !== added)).toBe(true);
+    const written = page.writes.map((write) => write.rowId);
+    expect(written).toContain(website!.rowId);
+    expect(written).not.toContain(added);
   });
 
   it('clears its own lines that are no longer in the selection', async () => {
@@ -543,7 +566,7 @@ describe('the invoice across reloads and saves', () => {
     controller.abort();
     controller = new AbortController();
     container.replaceChildren();
-    background.data.mappings = [];
+    await background.forgetMappings();
     await mount(new FakeInvoicePage());
     expect(get<HTMLSelectElement>('period-select').value).toBe('this_month');
     expect(get<HTMLSelectElement>('grouping-select').value).toBe('person');
@@ -553,8 +576,8 @@ describe('the invoice across reloads and saves', () => {
   });
 
   it('restores unticked entries and the rounding of a saved invoice', async () => {
-    const ref = { division: 123456, invoiceId: 'aaaa-bbbb', draftKey: null };
-    await background.send('invoice.saveSelection', {
+    const ref = { division: DIVISION, invoiceId: SAVED_ID, draftKey: null };
+    await background.handlers['invoice.saveSelection']({
       ref,
       selection: {
         keepingClientId: 1000,
@@ -570,7 +593,8 @@ describe('the invoice across reloads and saves', () => {
         template: '{project}',
       },
     });
-    await mount(new FakeInvoicePage({ invoiceId: 'AAAA-BBBB', invoiceNumber: '20260042' }));
+    // Exact may spell the id in upper case: it is still the same invoice.
+    await mount(new FakeInvoicePage({ invoiceId: SAVED_ID.toUpperCase(), invoiceNumber: '20260042' }));
     expect(get<HTMLSelectElement>('rounding-select').value).toBe('15');
     expect(text('selected-count')).toContain('2 van 3');
     expect(all('line-description').map((element) => element.textContent)).toEqual(['Website']);
@@ -583,28 +607,30 @@ describe('the invoice across reloads and saves', () => {
     const draftKey = sessionStorage.getItem('urenbrug.draft.123456');
     expect(draftKey).toMatch(/^[0-9a-f]{32}$/);
 
-    await act(() => page.save('1234-abcd', '20260042'));
+    await act(() => page.save(NEW_ID, '20260042'));
     await flush();
     expect(background.callsOf('invoice.saved')).toEqual([
       {
         draft: { division: 123456, invoiceId: null, draftKey },
-        invoiceId: '1234-abcd',
+        invoiceId: NEW_ID,
         invoiceNumber: '20260042',
         // The saved grid's row fingerprints: the background checks the draft's lines are on it.
         rowHashes: page.snapshot().map(rowFingerprint),
       },
     ]);
     expect(sessionStorage.getItem('urenbrug.draft.123456')).toBeNull();
-    expect(background.records.get('123456:1234-abcd')!.lines).toHaveLength(2);
-    expect(get('link-button')).toBeTruthy();
+    const saved = await background.invoice({ division: DIVISION, invoiceId: NEW_ID, draftKey: null });
+    expect(saved!.lines).toHaveLength(2);
+    expect(await background.invoice({ division: DIVISION, invoiceId: null, draftKey: draftKey! })).toBeNull();
+    expect(all('link-button')).toHaveLength(1);
   });
 
   it('links the selected hours to a saved invoice in one click, and unlinks them', async () => {
-    await mountMapped(new FakeInvoicePage({ invoiceId: 'cafe-0001', invoiceNumber: '20260050' }));
+    await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
     await click(get('link-button'));
     expect(background.callsOf('invoice.link')).toEqual([
       {
-        ref: { division: 123456, invoiceId: 'cafe-0001', draftKey: null },
+        ref: { division: DIVISION, invoiceId: LINKED_ID, draftKey: null },
         invoiceNumber: '20260050',
         entryIds: [1, 2, 3],
         revision: 0,
@@ -620,34 +646,96 @@ describe('the invoice across reloads and saves', () => {
   });
 
   it('refuses to link over another tab’s change, reloads the record and says so', async () => {
-    await mountMapped(new FakeInvoicePage({ invoiceId: 'cafe-0002', invoiceNumber: '20260051' }));
+    await mountMapped(new FakeInvoicePage({ invoiceId: OTHER_TAB_ID, invoiceNumber: '20260051' }));
     // Another tab linked an entry after this panel read the invoice.
-    const key = '123456:cafe-0002';
-    background.records.set(key, {
-      division: 123456,
-      invoiceId: 'cafe-0002',
-      draftKey: null,
-      key,
+    const ref = { division: DIVISION, invoiceId: OTHER_TAB_ID, draftKey: null };
+    await background.handlers['invoice.link']({
+      ref,
       invoiceNumber: '20260051',
-      selection: null,
-      lines: [],
-      linkedEntryIds: [3],
+      entryIds: [3],
+      revision: 0,
       keepingClientId: 1000,
-      revision: 1,
-      updatedAt: 0,
     });
     const loadsBefore = background.callsOf('invoice.load').length;
 
     await click(get('link-button'));
     expect(text('revision-conflict')).toContain('in een ander tabblad gewijzigd');
     expect(background.callsOf('invoice.load')).toHaveLength(loadsBefore + 1);
-    expect(background.records.get(key)!.linkedEntryIds).toEqual([3]);
+    expect((await background.invoice(ref))!.linkedEntryIds).toEqual([3]);
     expect(all('linked-count')).toHaveLength(1);
 
     // Against the reloaded revision the link goes through, and the notice goes.
     await click(get('link-button'));
-    expect(background.records.get(key)!.linkedEntryIds.sort()).toEqual([1, 2, 3]);
+    expect((await background.invoice(ref))!.linkedEntryIds).toEqual([1, 2, 3]);
     expect(all('revision-conflict')).toHaveLength(0);
+  });
+
+  it('shows an entry billed on another invoice, and marks it anyway only with a reason', async () => {
+    // The status as the write-back would report it after a colleague's mark; how the write-back
+    // gets there is the background's own tests' business (write-back/two-installs.sandbox.test.ts).
+    const status: InvoiceWriteBack = {
+      done: 2,
+      verifying: 0,
+      pending: 0,
+      failed: 0,
+      conflicts: [
+        {
+          entryId: 2,
+          invoiceKey: `123456:${LINKED_ID}`,
+          invoiceLabel: '20260050',
+          otherInvoice: 'Factuur 20260077 (Exact Online)',
+          otherKind: 'urenbrug_reference',
+          foundAt: 1,
+        },
+      ],
+      skipped: [
+        {
+          entryId: 3,
+          invoiceKey: `123456:${LINKED_ID}`,
+          invoiceLabel: '20260050',
+          reason: 'not_found',
+          detail: '',
+          at: 1,
+        },
+      ],
+    };
+    // The panel's side only: once overridden, the mark is queued again and the conflict is gone.
+    background.handlers['invoice.writeBack'] = async () => status;
+    background.handlers['invoice.override'] = async () => ({ ...status, conflicts: [], pending: 1 });
+    await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
+    expect(text('billed-elsewhere-warning')).toContain(
+      'Registratie 2: al op Factuur 20260077 (Exact Online)',
+    );
+    expect(text('writeback-skipped')).toContain('Registratie 3: niet meer in Keeping');
+    expect(text('invoice-writeback-counts')).toContain('2 gemarkeerd in Keeping');
+    expect(get<HTMLButtonElement>('override-confirm').disabled).toBe(true);
+    await change('override-reason', 'Deelfactuur');
+    await click(get('override-confirm'));
+    expect(background.callsOf('invoice.override')).toEqual([
+      {
+        ref: { division: 123456, invoiceId: LINKED_ID, draftKey: null },
+        entryIds: [2],
+        reason: 'Deelfactuur',
+      },
+    ]);
+    expect(all('billed-elsewhere-warning')).toHaveLength(0);
+  });
+
+  it('releases a credited invoice only with a reason', async () => {
+    await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
+    await click(get('link-button'));
+    await click(get('unlink-button'));
+    expect(get<HTMLButtonElement>('release-confirm').disabled).toBe(true);
+    await change('release-reason', 'Gecrediteerd met 20260051');
+    await click(get('release-confirm'));
+    expect(background.callsOf('invoice.release')).toEqual([
+      {
+        ref: { division: 123456, invoiceId: LINKED_ID, draftKey: null },
+        reason: 'Gecrediteerd met 20260051',
+      },
+    ]);
+    expect(all('linked-count')).toHaveLength(0);
+    expect(all('release-reason')).toHaveLength(0);
   });
 
   it('has no link button on a new invoice', async () => {
@@ -658,6 +746,9 @@ describe('the invoice across reloads and saves', () => {
 
 describe('degraded and error states', () => {
   it('without a page: warns, keeps selection and preview working and offers the lines as text', async () => {
+    // Exact's own address: without a readable screen the panel takes the division from it.
+    const happyDom = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+    happyDom.setURL(`https://start.exactonline.nl/docs/SlsEntry.aspx?_Division_=${DIVISION}`);
     await mount(null, 'table#grd');
     expect(text('panel-warning')).toContain('Exact heeft dit scherm gewijzigd');
     expect(text('panel-warning')).toContain('table#grd');
@@ -685,18 +776,14 @@ describe('degraded and error states', () => {
   });
 
   it('tells how to connect when Urenbrug is not connected', async () => {
-    background.overrides['panel.context'] = async () => {
-      throw new UrenbrugError('not_connected', 'no token');
-    };
+    await background.disconnect();
     await mount(new FakeInvoicePage());
     expect(text('context-error')).toContain('nog niet verbonden');
     expect(text('context-error')).toContain('kies Instellingen');
   });
 
   it('asks to reconnect on an auth error', async () => {
-    background.overrides['entries.range'] = async () => {
-      throw new UrenbrugError('auth', '401');
-    };
+    background.client.reportTimeEntries.mockRejectedValue(new UrenbrugError('auth', 'Keeping answered 401'));
     await mountMapped();
     expect(text('entries-error')).toContain('verbind opnieuw');
   });

@@ -33,7 +33,8 @@ describe('makeBenchEntries', () => {
     const random = seededRandom(9);
     for (let i = 0; i < 1000; i += 1) {
       const value = random();
-      expect(value >= 0 && value < 1).toBe(true);
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThan(1);
     }
   });
 });

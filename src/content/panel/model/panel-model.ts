@@ -9,7 +9,7 @@ import { type Entry, userDisplayName } from '../../../core/keeping-types';
 import type { Locale } from '../../../core/locale';
 import type { NameIndex } from '../../../core/name-order';
 import { formatYmd } from '../../../core/period';
-import { toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
+import { toUrenbrugError, UrenbrugError } from '../../../shared/errors';
 import { language, setLanguagePreference } from '../../../shared/i18n';
 import {
   type ClientMapping,
@@ -355,6 +355,10 @@ export function createPanelModel(options: PanelOptions) {
       context.value = loadedContext.value;
       mappings.value = loadedContext.value.clientMappings;
       rates.defaults.value = loadedContext.value.lineDefaults;
+      // Without a connection the background answers an empty context rather than failing.
+      if (!loadedContext.value.connection.connected) {
+        contextError.value = new UrenbrugError('not_connected', 'Urenbrug is not connected to Keeping');
+      }
     } else contextError.value = toUrenbrugError(loadedContext.reason);
     if (loadedRecord.status === 'fulfilled') {
       record.value = loadedRecord.value;

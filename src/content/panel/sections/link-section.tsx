@@ -2,6 +2,7 @@ import { t } from '../../../shared/i18n';
 import type { PanelModel } from '../model/panel-model';
 import { ErrorNotice } from './error-notice';
 import { trustedAction } from './trusted-action';
+import { WriteBackBox } from './write-back-box';
 
 /** One-click association for a saved invoice: link the selected entries, or undo the links. */
 export function LinkSection({ model }: { model: PanelModel }) {
@@ -35,6 +36,7 @@ export function LinkSection({ model }: { model: PanelModel }) {
           </button>
         </p>
       )}
+      <WriteBackBox model={model} />
       {link.error.value && <ErrorNotice error={link.error.value} />}
     </div>
   );

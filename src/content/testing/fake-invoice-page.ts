@@ -3,8 +3,8 @@
  * module: rows with ids like Exact's, a trailing empty row, amounts computed from what was
  * typed, and a save that hands out an invoice id. For component tests only.
  */
-import { exactLineAmountCents } from '../../../core/hours';
-import { parseMoney } from '../../../core/money';
+import { exactLineAmountCents } from '../../core/hours';
+import { parseMoney } from '../../core/money';
 import {
   type ExactInvoicePage,
   type GridRow,
@@ -14,7 +14,7 @@ import {
   type PageTotals,
   type SaveReport,
   ScreenChangedError,
-} from '../../exact/types';
+} from '../exact/types';
 
 type RowText = Omit<GridRow, 'amountCents'>;
 

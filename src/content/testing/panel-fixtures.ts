@@ -1,7 +1,6 @@
 /** A small Dutch firm for the panel's component tests: two clients, three projects, two people. */
-import type { Client, Entry, Project, Task, User } from '../../../core/keeping-types';
-import { makeEntry } from '../../../core/testing/entry-fixture';
-import type { FakeBackgroundData } from './fake-background';
+import type { Client, Entry, Project, Task, User } from '../../core/keeping-types';
+import { makeEntry } from '../../core/testing/entry-fixture';
 
 export const TODAY = '2026-06-11';
 
@@ -82,19 +81,4 @@ export function entries(): Entry[] {
     // Another client's project.
     makeEntry({ id: 7, date: '2026-05-06', userId: 7, projectId: 20, minutes: 300 }),
   ];
-}
-
-export function backgroundData(overrides: Partial<FakeBackgroundData> = {}): FakeBackgroundData {
-  return {
-    clients: CLIENTS,
-    projects: PROJECTS,
-    tasks: TASKS,
-    users: USERS,
-    entries: entries(),
-    mappings: [],
-    lineDefaults: { defaultRateCents: 9500, defaultItemCode: 'UREN', rules: {} },
-    today: TODAY,
-    fetchedAt: Date.now() - 5 * 60_000,
-    ...overrides,
-  };
 }

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../shared/i18n';
+import { conflictText, countsText, harmlessCount, skippedText } from '../../../shared/write-back-text';
+import { writeBackBusy } from '../model/link-model';
+import type { PanelModel } from '../model/panel-model';
+import { trustedAction } from './trusted-action';
+
+/** How often the panel asks again while marks are on their way (Keeping's pace: minutes for big invoices). */
+const POLL_MS = 4000;
+
+/**
+ * What became of this invoice's marks in Keeping, on the invoice itself: counts, entries already
+ * billed on another invoice (with the override that needs a reason), skipped marks with their
+ * reason, and "Ontkoppelen" for an invoice that was credited or deleted.
+ */
+export function WriteBackBox({ model }: { model: PanelModel }) {
+  const { link } = model;
+  const invoiceId = model.ref.value?.invoiceId ?? null;
+  const status = link.writeBack.value;
+  const busy = writeBackBusy(status);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [releasing, setReleasing] = useState(false);
+  const [releaseReason, setReleaseReason] = useState('');
+
+  // The record's revision changes on every link, unlink and save: ask again then, and every few
+  // seconds while marks are still on their way.
+  const updatedAt = model.record.value?.updatedAt ?? 0;
+  useEffect(() => {
+    if (!invoiceId) return;
+    void link.loadWriteBack();
+  }, [invoiceId, updatedAt, link]);
+  useEffect(() => {
+    if (!invoiceId || !busy) return;
+    const timer = setInterval(() => void link.loadWriteBack(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [invoiceId, busy, link]);
+
+  if (!invoiceId) return null;
+  const linked = model.record.value?.linkedEntryIds.length ?? 0;
+  const conflicts = status?.conflicts ?? [];
+  const skipped = status?.skipped ?? [];
+  const harmless = harmlessCount(skipped);
+  const counts = status ? countsText(status) : '';
+  return (
+    <div class="writeback-box" data-testid="invoice-writeback">
+      {counts && (
+        <p class="muted small" data-testid="invoice-writeback-counts">
+          {counts}
+        </p>
+      )}
+      {conflicts.length > 0 && (
+        <div class="notice error" role="alert" data-testid="billed-elsewhere-warning">
+          <p>{t('writeback_conflicts_title', conflicts.length)}</p>
+          <ul>
+            {conflicts.map((conflict) => (
+              <li key={conflict.entryId}>{conflictText(conflict)}</li>
+            ))}
+          </ul>
+          <label class="field">
+            <span>{t('writeback_override_reason')}</span>
+            <input
+              type="text"
+              maxLength={500}
+              value={overrideReason}
+              onInput={(event) => setOverrideReason(event.currentTarget.value)}
+              data-testid="override-reason"
+            />
+          </label>
+          <button
+            type="button"
+            class="button"
+            disabled={link.busy.value || overrideReason.trim() === ''}
+            onClick={trustedAction(async () => {
+              const ok = await link.override(
+                conflicts.map((conflict) => conflict.entryId),
+                overrideReason,
+              );
+              if (ok) setOverrideReason('');
+            })}
+            data-testid="override-confirm"
+          >
+            {t('writeback_override_confirm')}
+          </button>
+        </div>
+      )}
+      {skipped.length > 0 && (
+        <div class={harmless === skipped.length ? 'notice' : 'notice error'} data-testid="writeback-skipped">
+          <p>{t('writeback_skipped_title', skipped.length, harmless, skipped.length - harmless)}</p>
+          <ul>
+            {skipped.map((item) => (
+              <li key={item.entryId} data-reason={item.reason}>
+                {skippedText(item)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(linked > 0 || (status?.done ?? 0) > 0) &&
+        (releasing ? (
+          <div class="release-box">
+            <p class="muted small">{t('writeback_release_hint')}</p>
+            <label class="field">
+              <span>{t('writeback_release_reason')}</span>
+              <input
+                type="text"
+                maxLength={500}
+                value={releaseReason}
+                onInput={(event) => setReleaseReason(event.currentTarget.value)}
+                data-testid="release-reason"
+              />
+            </label>
+            <p class="row">
+              <button
+                type="button"
+                class="button"
+                disabled={link.busy.value || releaseReason.trim() === ''}
+                onClick={trustedAction(async () => {
+                  if (await link.release(releaseReason)) {
+                    setReleasing(false);
+                    setReleaseReason('');
+                  }
+                })}
+                data-testid="release-confirm"
+              >
+                {t('writeback_release_confirm')}
+              </button>
+              <button type="button" class="link" onClick={trustedAction(() => setReleasing(false))}>
+                {t('writeback_cancel')}
+              </button>
+            </p>
+          </div>
+        ) : (
+          <button
+            type="button"
+            class="link"
+            disabled={link.busy.value}
+            onClick={trustedAction(() => setReleasing(true))}
+            data-testid="unlink-button"
+          >
+            {t('writeback_release')}
+          </button>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import type { WriteBackInvoiceView } from '../shared/messages';
+import { conflictText, countsText, harmlessCount, skippedText } from '../shared/write-back-text';
+import type { DataModel } from './data-model';
+
+/**
+ * One invoice in the options page's write-back list: its counts, the entries already billed on
+ * another invoice (override with a reason), skipped marks with their reason, and "Ontkoppelen"
+ * with a required reason.
+ */
+export function WriteBackInvoice({ model, view }: { model: DataModel; view: WriteBackInvoiceView }) {
+  const [overrideReason, setOverrideReason] = useState('');
+  const [releaseReason, setReleaseReason] = useState('');
+  const busy = model.busy.value !== null;
+  const harmless = harmlessCount(view.skipped);
+  const counts = countsText(view);
+  return (
+    <li class="writeback-invoice" data-testid="writeback-invoice" data-invoice={view.invoiceLabel}>
+      <strong>
+        {view.invoiceLabel ? t('writeback_invoice', view.invoiceLabel) : t('writeback_invoice_draft')}
+      </strong>
+      {counts && <p class="muted">{counts}</p>}
+      {view.conflicts.length > 0 && (
+        <div class="message error">
+          <p>{t('writeback_conflicts_title', view.conflicts.length)}</p>
+          <ul>
+            {view.conflicts.map((conflict) => (
+              <li key={conflict.entryId}>{conflictText(conflict)}</li>
+            ))}
+          </ul>
+          <label>
+            {t('writeback_override_reason')}
+            <input
+              type="text"
+              maxLength={500}
+              value={overrideReason}
+              onInput={(event) => setOverrideReason(event.currentTarget.value)}
+              data-testid="override-reason"
+            />
+          </label>
+          <button
+            type="button"
+            class="button"
+            disabled={busy || overrideReason.trim() === ''}
+            onClick={() =>
+              void model.override(
+                view.invoiceKey,
+                view.conflicts.map((conflict) => conflict.entryId),
+                overrideReason,
+              )
+            }
+            data-testid="override-confirm"
+          >
+            {t('writeback_override_confirm')}
+          </button>
+        </div>
+      )}
+      {view.skipped.length > 0 && (
+        <div class={harmless === view.skipped.length ? 'message' : 'message error'}>
+          <p>{t('writeback_skipped_title', view.skipped.length, harmless, view.skipped.length - harmless)}</p>
+          <ul>
+            {view.skipped.map((item) => (
+              <li key={item.entryId} data-reason={item.reason}>
+                {skippedText(item)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="muted">{t('writeback_release_hint')}</p>
+      <div class="row">
+        <label>
+          {t('writeback_release_reason')}
+          <input
+            type="text"
+            maxLength={500}
+            value={releaseReason}
+            onInput={(event) => setReleaseReason(event.currentTarget.value)}
+            data-testid="release-reason"
+          />
+        </label>
+        <button
+          type="button"
+          class="button"
+          disabled={busy || releaseReason.trim() === ''}
+          onClick={() => void model.release(view.invoiceKey, releaseReason)}
+          data-testid="unlink-button"
+        >
+          {t('writeback_release')}
+        </button>
+      </div>
+    </li>
+  );
+}
