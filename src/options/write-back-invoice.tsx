@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { WriteBackInvoiceView } from '../shared/messages';
-import { conflictText, countsText, harmlessCount, skippedText } from '../shared/write-back-text';
+import { countsText, harmlessCount } from '../shared/write-back-text';
+import { ConflictList, SkippedList } from '../ui/write-back-lists';
 import type { DataModel } from './data-model';
 
 /**
@@ -23,12 +24,7 @@ export function WriteBackInvoice({ model, view }: { model: DataModel; view: Writ
       {counts && <p class="muted">{counts}</p>}
       {view.conflicts.length > 0 && (
         <div class="message error">
-          <p>{t('writeback_conflicts_title', view.conflicts.length)}</p>
-          <ul>
-            {view.conflicts.map((conflict) => (
-              <li key={conflict.entryId}>{conflictText(conflict)}</li>
-            ))}
-          </ul>
+          <ConflictList conflicts={view.conflicts} />
           <label>
             {t('writeback_override_reason')}
             <input
@@ -58,14 +54,7 @@ export function WriteBackInvoice({ model, view }: { model: DataModel; view: Writ
       )}
       {view.skipped.length > 0 && (
         <div class={harmless === view.skipped.length ? 'message' : 'message error'}>
-          <p>{t('writeback_skipped_title', view.skipped.length, harmless, view.skipped.length - harmless)}</p>
-          <ul>
-            {view.skipped.map((item) => (
-              <li key={item.entryId} data-reason={item.reason}>
-                {skippedText(item)}
-              </li>
-            ))}
-          </ul>
+          <SkippedList skipped={view.skipped} />
         </div>
       )}
       <p class="muted">{t('writeback_release_hint')}</p>

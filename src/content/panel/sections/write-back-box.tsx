@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
-import { conflictText, countsText, harmlessCount, skippedText } from '../../../shared/write-back-text';
+import { countsText, harmlessCount } from '../../../shared/write-back-text';
+import { ConflictList, SkippedList } from '../../../ui/write-back-lists';
 import { writeBackBusy } from '../model/link-model';
 import type { PanelModel } from '../model/panel-model';
 import { trustedAction } from './trusted-action';
@@ -50,12 +51,7 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
       )}
       {conflicts.length > 0 && (
         <div class="notice error" role="alert" data-testid="billed-elsewhere-warning">
-          <p>{t('writeback_conflicts_title', conflicts.length)}</p>
-          <ul>
-            {conflicts.map((conflict) => (
-              <li key={conflict.entryId}>{conflictText(conflict)}</li>
-            ))}
-          </ul>
+          <ConflictList conflicts={conflicts} />
           <label class="field">
             <span>{t('writeback_override_reason')}</span>
             <input
@@ -85,14 +81,7 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
       )}
       {skipped.length > 0 && (
         <div class={harmless === skipped.length ? 'notice' : 'notice error'} data-testid="writeback-skipped">
-          <p>{t('writeback_skipped_title', skipped.length, harmless, skipped.length - harmless)}</p>
-          <ul>
-            {skipped.map((item) => (
-              <li key={item.entryId} data-reason={item.reason}>
-                {skippedText(item)}
-              </li>
-            ))}
-          </ul>
+          <SkippedList skipped={skipped} />
         </div>
       )}
       {(linked > 0 || (status?.done ?? 0) > 0) &&
