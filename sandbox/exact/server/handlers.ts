@@ -15,6 +15,7 @@ import { labelsFor } from '../page/labels';
 import { pageScript, SCRIPT_PREFIX } from './assets';
 import { errorPage, HttpError, readForm, redirect, sendHtml, sendJson, sendText } from './http-util';
 import {
+  isReferenceVariant,
   OptionError,
   pageUrl,
   type RequestOptions,
@@ -148,7 +149,7 @@ function handleEntry(
     const labels = labelsFor(options.language);
     const base = { state: ctx.state, division, language: options.language, variant: options.variant, carry };
     const cookies = sessionCookies(ctx.rest, division.code);
-    if (options.variant === 'reference2') {
+    if (isReferenceVariant(options.variant)) {
       const answer = await referenceEntry({
         state: ctx.state,
         division,
@@ -159,6 +160,7 @@ function handleEntry(
         now: ctx.now(),
         lookupUrl: pageUrl(LOOKUP_PATH, [['_Division_', String(division.code)]], carry),
         recalcDelayMs: Math.round(options.lookupLatencyMs / 2),
+        totals: options.variant !== 'reference2-nototals',
       });
       if ('notFound' in answer) throw new PageError(404, labels.errEntryNotFound);
       return sendHtml(res, answer.status, answer.body, cookies);

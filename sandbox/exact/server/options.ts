@@ -6,9 +6,20 @@
  */
 
 export type SandboxLanguage = 'nl' | 'en';
-export type SandboxVariant = 'standard' | 'changed' | 'reference2';
+export type SandboxVariant = 'standard' | 'changed' | 'unknown' | 'reference2' | 'reference2-nototals';
 
-export const VARIANTS: readonly SandboxVariant[] = ['standard', 'changed', 'reference2'];
+export const VARIANTS: readonly SandboxVariant[] = [
+  'standard',
+  'changed',
+  'unknown',
+  'reference2',
+  'reference2-nototals',
+];
+
+/** The second screen, with or without its totals block. */
+export function isReferenceVariant(variant: SandboxVariant): boolean {
+  return variant === 'reference2' || variant === 'reference2-nototals';
+}
 
 export interface ResolvedOptions {
   lookupLatencyMs: number;
@@ -54,7 +65,7 @@ export function resolveRequestOptions(base: ResolvedOptions, query: URLSearchPar
     carry.push(['sandboxLatency', latency]);
   }
   // The second screen follows the reference's English examples unless a language was chosen.
-  if (options.variant === 'reference2' && !options.languageSet) options.language = 'en';
+  if (isReferenceVariant(options.variant) && !options.languageSet) options.language = 'en';
   return { options, carry };
 }
 

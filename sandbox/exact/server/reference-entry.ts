@@ -28,6 +28,8 @@ export interface ReferenceRequest {
   now: Date;
   lookupUrl: string;
   recalcDelayMs: number;
+  /** Whether the screen shows its totals block ('reference2-nototals' does not). */
+  totals: boolean;
 }
 
 export type ReferenceAnswer = { status: number; body: SafeHtml } | { notFound: true };
@@ -72,7 +74,11 @@ function keptQuantities(view: EntryView, invoice: ExactInvoice): EntryView {
 export async function referenceEntry(request: ReferenceRequest): Promise<ReferenceAnswer> {
   const { state, division, base } = request;
   const render = (view: EntryView): SafeHtml =>
-    renderReferenceEntry(view, { lookupUrl: request.lookupUrl, recalcDelayMs: request.recalcDelayMs });
+    renderReferenceEntry(view, {
+      lookupUrl: request.lookupUrl,
+      recalcDelayMs: request.recalcDelayMs,
+      totals: request.totals,
+    });
   const rawId = request.query.get(REFERENCE_ID_PARAM);
   let existing: ExactInvoice | null = null;
   if (rawId !== null) {

@@ -14,13 +14,19 @@ import type { SandboxVariant } from './options';
 export interface GridLayout {
   grid: string;
   itemField: string;
+  /** The item column's header when it is not the screen's own word ('unknown' variant). */
+  itemHeader?: string;
 }
 
-/** The 'changed' variant renames the anchors an extension registry would look for. */
+/**
+ * The 'changed' variant renames the ids an extension registry would look for; its column headers
+ * still read as before. The 'unknown' variant renames them too and calls the item column
+ * "Product", a word Urenbrug does not know: a screen it cannot recognise.
+ */
 export function layoutFor(variant: SandboxVariant): GridLayout {
-  return variant === 'changed'
-    ? { grid: 'grdLines', itemField: 'ItemCode' }
-    : { grid: 'grd', itemField: 'Item' };
+  if (variant === 'changed') return { grid: 'grdLines', itemField: 'ItemCode' };
+  if (variant === 'unknown') return { grid: 'grdLines', itemField: 'ItemCode', itemHeader: 'Product' };
+  return { grid: 'grd', itemField: 'Item' };
 }
 
 /** A row as shown: every value is display text except the ids. */
@@ -92,7 +98,7 @@ export function renderGrid(
   return html`<table id="${grid}" class="Grid" cellspacing="0">
 <thead><tr class="GridHeader">
 <th class="RowButtons"></th>
-<th id="hcol${itemField}">${labels.colItem}</th>
+<th id="hcol${itemField}">${layout.itemHeader ?? labels.colItem}</th>
 <th id="hcolDescription">${labels.colDescription}</th>
 <th id="hcolQuantity" class="Num">${labels.colQuantity}</th>
 <th id="hcolUnitPrice" class="Num">${labels.colUnitPrice}</th>

@@ -57,6 +57,8 @@ export function renderReferenceRow(
 export interface ReferenceEntryOptions {
   lookupUrl: string;
   recalcDelayMs: number;
+  /** Without it the screen has no totals block at all (`sandboxVariant=reference2-nototals`). */
+  totals?: boolean;
 }
 
 export function renderReferenceEntry(view: EntryView, options: ReferenceEntryOptions): SafeHtml {
@@ -124,10 +126,14 @@ export function renderReferenceEntry(view: EntryView, options: ReferenceEntryOpt
 </tr></thead>
 <tbody>${rows.map((row, index) => renderReferenceRow(`grd_r${index + 1}`, index, row, labels, state.vatCodes))}</tbody>
 </table>
-<table class="Totals">${totals.map(
-    ([caption, value, grand]) =>
-      html`<tr${grand ? html` class="Grand"` : ''}><td class="Caption">${caption}</td><td class="Currency">EUR</td><td class="Value"><span>${value}</span></td></tr>`,
-  )}</table>
+${
+  options.totals === false
+    ? ''
+    : html`<table class="Totals">${totals.map(
+        ([caption, value, grand]) =>
+          html`<tr${grand ? html` class="Grand"` : ''}><td class="Caption">${caption}</td><td class="Currency">EUR</td><td class="Value"><span>${value}</span></td></tr>`,
+      )}</table>`
+}
 </form>
 <template id="RowTemplate"><table><tbody>${renderReferenceRow(ROW_TOKEN, 0, EMPTY_ROW, labels, state.vatCodes)}</tbody></table></template>
 <img id="WaitMessageImg" src="${SPINNER_ICON}" alt="${labels.wait}" title="${labels.wait}" style="display: none">

@@ -7,11 +7,32 @@
 import type { Locale } from '../../core/locale';
 import { divisionFromUrl } from './division';
 import { isShown, typeInto } from './fields';
-import { gridTable, isEmptyRow, liveRows, type RowFields, readRow, rowFields } from './grid';
+import {
+  allRowFields,
+  gridTable,
+  isEmptyRow,
+  liveRows,
+  type RowFields,
+  readRow,
+  rowButton,
+  rowFields,
+} from './grid';
+import {
+  locateCustomer,
+  locateInput,
+  locateInvoiceId,
+  locateInvoiceNumber,
+  locateLineCount,
+  locateNumberLocale,
+  locateSaveButton,
+  locateSpinner,
+  locateTotal,
+  pageAmounts,
+} from './locate';
+import { readValue } from './meaning';
 import { parseAmountCents, parseDayFirstDate, parseScaled } from './page-numbers';
-import { optionalAnchorText, requireAnchor } from './read-anchor';
 import { markSaving, takeSaving } from './save-flag';
-import { ANCHORS, ENTRY_ID_PARAM, findAnchor, ROW_FIELDS } from './selectors';
+import { ANCHORS, LABELS, ROW_PARTS } from './selectors';
 import {
   type ExactInvoicePage,
   type GridRow,
@@ -21,46 +42,52 @@ import {
   type PageTotals,
   ScreenChangedError,
 } from './types';
-import { waitUntil } from './wait';
+import { waitForQuiet, waitUntil } from './wait';
 
 /** Exact's lookups answer in well under a second; a slow tenant gets generous room. */
 const LOOKUP_TIMEOUT_MS = 15_000;
 /** How long a new empty row may take to appear after the last one got an item. */
 const NEW_ROW_TIMEOUT_MS = 3_000;
 
-function numberLocaleOf(doc: Document): Locale {
-  // INFERRED: Exact renders the user's language in <html lang>; numbers follow it.
-  return doc.documentElement.lang.toLowerCase().startsWith('en') ? 'en' : 'nl';
-}
+/** Without Exact's spinner a row counts as settled once it has been still this long. */
+const QUIET_MS = 250;
 
-function normaliseGuid(value: string): string | null {
-  const match = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(value);
-  return match ? match[0].toLowerCase() : null;
+export function numberLocaleOf(doc: Document): Locale {
+  return locateNumberLocale(doc, pageAmounts(doc)).value;
 }
 
 export function createExactInvoicePage(doc: Document): ExactInvoicePage {
   const win = doc.defaultView;
   if (!win) throw new Error('The invoice document has no window');
   const locale = numberLocaleOf(doc);
-  const spinner = () => findAnchor(doc, ANCHORS.spinner);
+  const spinner = () => locateSpinner(doc)?.value ?? null;
   const lookupSettled = () => {
     const image = spinner();
     return !image || !isShown(image);
   };
+  /** Exact's recalculation after a change: behind its spinner, or without one until the row is still. */
+  async function settled(row: HTMLElement, signal: AbortSignal, what: string): Promise<void> {
+    const image = spinner();
+    if (image === null) {
+      await waitForQuiet(row, { signal, quietMs: QUIET_MS, timeoutMs: LOOKUP_TIMEOUT_MS, what });
+      return;
+    }
+    await waitUntil(lookupSettled, { observe: [image], signal, timeoutMs: LOOKUP_TIMEOUT_MS, what });
+  }
 
   function readScreen(): InvoiceScreen {
     const division = divisionFromUrl(win?.location.href ?? '');
     if (division === null) throw new ScreenChangedError('_Division_');
-    // A new draft has neither an EntryID field nor a number: both are absent until Exact saved it.
-    const entryField = findAnchor<HTMLInputElement>(doc, ANCHORS.entryId);
-    const fromField = entryField === null ? null : normaliseGuid(entryField.value);
-    const fromUrl = ENTRY_ID_PARAM.exec(win?.location.href ?? '')?.[1] ?? '';
-    const invoiceId = fromField ?? normaliseGuid(fromUrl);
-    const numberText = optionalAnchorText(doc, ANCHORS.invoiceNumber);
-    const customerId = requireAnchor<HTMLInputElement>(doc, ANCHORS.customerId).value.trim();
-    const customerCode = requireAnchor<HTMLInputElement>(doc, ANCHORS.customerCode).value.trim();
+    // A new draft has neither an id nor a number: both are absent until Exact saved it.
+    const invoiceId = locateInvoiceId(doc)?.value ?? null;
+    const numberText = locateInvoiceNumber(doc)?.value ?? null;
+    // Without a customer lookup the panel says so once (screen check) and lets the bookkeeper choose.
+    const lookup = locateCustomer(doc)?.value ?? null;
+    const customerId = lookup === null ? '' : lookup.id.value.trim();
+    const customerCode = lookup === null ? '' : lookup.code.value.trim();
     // The id and code identify the customer; a lookup without its description shows no name.
-    const customerName = optionalAnchorText(doc, ANCHORS.customerName) ?? '';
+    const customerName =
+      lookup === null || lookup.name === null ? '' : (lookup.name.textContent ?? '').trim();
     return {
       division,
       invoiceId,
@@ -72,11 +99,11 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
 
   function readHeader(): InvoiceHeader {
     // Both are optional: a screen without them still fills and links, it only proposes less well.
-    const date = findAnchor<HTMLInputElement>(doc, ANCHORS.invoiceDate);
-    const description = findAnchor<HTMLInputElement>(doc, ANCHORS.invoiceDescription);
+    const date = locateInput(doc, ANCHORS.invoiceDate, LABELS.invoiceDate);
+    const description = locateInput(doc, ANCHORS.invoiceDescription, LABELS.invoiceDescription);
     return {
-      invoiceDate: date === null ? null : parseDayFirstDate(date.value),
-      description: description === null ? '' : description.value.trim(),
+      invoiceDate: date === null ? null : parseDayFirstDate(date.value.value),
+      description: description === null ? '' : description.value.value.trim(),
     };
   }
 
@@ -89,13 +116,24 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
 
   async function emptyRow(signal: AbortSignal): Promise<RowFields> {
     const grid = gridTable(doc);
-    const findEmpty = () =>
-      liveRows(doc)
-        .map((row) => rowFields(doc, row))
-        .find(isEmptyRow);
+    const findEmpty = () => allRowFields(doc).find(isEmptyRow);
     let found = findEmpty();
-    if (!found) {
-      // Exact appends an empty row after the last one gets an item; give it a moment.
+    // FOUND (US-ZETHET): each row has an `_insert` button that adds a row. That Exact appends an
+    // empty row by itself is assumed (docs/exact-online.md, The line grid): it would have done so when
+    // the last line's item settled, so no empty row now means none is coming; insert one.
+    const last = found ? undefined : liveRows(doc).at(-1);
+    const insert = last ? rowButton(doc, last.id, [ROW_PARTS.insertButton]) : null;
+    if (!found && insert) {
+      insert.click();
+      await waitUntil(() => findEmpty() !== undefined, {
+        observe: [grid],
+        signal,
+        timeoutMs: NEW_ROW_TIMEOUT_MS,
+        what: 'a new empty line',
+      });
+      found = findEmpty();
+    } else if (!found) {
+      // No insert button: the page may still append a row of its own.
       await waitUntil(() => findEmpty() !== undefined, {
         observe: [grid],
         signal,
@@ -103,20 +141,6 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
         what: 'a new empty line',
       }).catch((error: unknown) => {
         if (signal.aborted) throw error;
-      });
-      found = findEmpty();
-    }
-    if (!found) {
-      // FOUND (US-ZETHET): each row has an `_insert` button that adds a row.
-      const last = liveRows(doc).at(-1);
-      const insert = last ? doc.getElementById(`${last.id}_insert`) : null;
-      if (!insert) throw new ScreenChangedError('new line');
-      insert.click();
-      await waitUntil(() => findEmpty() !== undefined, {
-        observe: [grid],
-        signal,
-        timeoutMs: NEW_ROW_TIMEOUT_MS,
-        what: 'a new empty line',
       });
       found = findEmpty();
     }
@@ -151,8 +175,8 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
     // writing it directly skips the popup. The icons show whether a note exists.
     fields.notes.value = notes;
     fields.notes.dispatchEvent(new Event('change', { bubbles: true }));
-    const filled = doc.getElementById(`i1${fields.row.id}_${ROW_FIELDS.notes}`);
-    const empty = doc.getElementById(`i2${fields.row.id}_${ROW_FIELDS.notes}`);
+    const filled = doc.getElementById(`i1${fields.notes.id}`);
+    const empty = doc.getElementById(`i2${fields.notes.id}`);
     if (filled) {
       filled.style.display = notes === '' ? 'none' : '';
       filled.title = notes;
@@ -168,9 +192,14 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
       problems.push('quantity');
     if (parseScaled(row.unitPriceText, locale, 2) !== parseScaled(line.unitPriceText, locale, 2))
       problems.push('price');
-    if (row.notes !== line.notes) problems.push('notes');
+    // A screen without line notes keeps none; the screen check says so.
+    if (row.notes !== line.notes && fieldsHaveNotes(row.rowId)) problems.push('notes');
     if (problems.length > 0)
       throw new Error(`Exact Online did not keep the ${problems.join(', ')} of line ${row.rowId}`);
+  }
+
+  function fieldsHaveNotes(rowId: string): boolean {
+    return rowFields(doc, rowById(rowId).row).notes !== null;
   }
 
   return {
@@ -178,8 +207,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
     readHeader,
 
     readRows() {
-      return liveRows(doc)
-        .map((row) => rowFields(doc, row))
+      return allRowFields(doc)
         .filter((fields) => !isEmptyRow(fields))
         .map((fields) => readRow(fields, locale));
     },
@@ -192,12 +220,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
       typeInto(fields.quantity, line.quantityText);
       typeInto(fields.unitPrice, line.unitPriceText);
       writeNotes(fields, line.notes);
-      await waitUntil(lookupSettled, {
-        observe: [spinner() ?? doc.body],
-        signal,
-        timeoutMs: LOOKUP_TIMEOUT_MS,
-        what: 'recalculating',
-      });
+      await settled(fields.row, signal, 'recalculating');
       const written = readRow(fields, locale);
       verify(written, line);
       return written;
@@ -205,7 +228,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
 
     async clearLine(rowId, signal) {
       const fields = rowById(rowId);
-      const remove = doc.getElementById(`${rowId}_${ROW_FIELDS.deleteButton}`);
+      const remove = rowButton(doc, rowId, ROW_PARTS.deleteButtons);
       if (remove) {
         remove.click();
       } else {
@@ -215,30 +238,28 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
         typeInto(fields.unitPrice, '');
         writeNotes(fields, '');
       }
-      await waitUntil(lookupSettled, {
-        observe: [spinner() ?? doc.body],
-        signal,
-        timeoutMs: LOOKUP_TIMEOUT_MS,
-        what: 'removing a line',
-      });
+      // A removed row may leave the document: then the grid is what settles.
+      await settled(fields.row.isConnected ? fields.row : gridTable(doc), signal, 'removing a line');
     },
 
-    readTotals(): PageTotals {
-      const total = requireAnchor(doc, ANCHORS.totalExclVat).textContent ?? '';
-      const amount = parseAmountCents(total, locale);
-      if (amount === null) throw new ScreenChangedError(ANCHORS.totalExclVat.name);
+    readTotals(): PageTotals | null {
+      // Optional (docs/architecture.md, Anchor tiers): without Exact's total each line is checked on its own.
+      const total = locateTotal(doc, locale);
+      const amount = total === null ? null : parseAmountCents(readValue(total.value), locale);
+      if (amount === null) return null;
       // Not every layout shows Exact's own count; the live rows are then the count.
-      const countText = optionalAnchorText(doc, ANCHORS.lineCount);
-      const lineCount =
-        countText !== null && /^\d+$/.test(countText) ? Number(countText) : this.readRows().length;
+      const count = locateLineCount(doc);
+      const countText = count === null ? '' : readValue(count.value).trim();
+      const lineCount = /^\d+$/.test(countText) ? Number(countText) : this.readRows().length;
       return { amountExclVatCents: amount, lineCount };
     },
 
     onCustomerChange(callback, signal) {
       // Exact writes the customer's name into `_ref` once its lookup settled: the narrowest
       // place that changes exactly when the customer does.
-      const name = findAnchor(doc, ANCHORS.customerName);
-      if (!name) return;
+      const lookup = locateCustomer(doc)?.value ?? null;
+      const name = lookup === null ? null : lookup.name;
+      if (name === null) return;
       const observer = new MutationObserver(() => callback());
       observer.observe(name, { childList: true, characterData: true, subtree: true });
       signal.addEventListener('abort', () => observer.disconnect(), { once: true });
@@ -257,7 +278,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
         return; // No session storage (privacy settings): no draft ever moves on a save.
       }
       // Without a save button there is no click to remember; a save that came back is still seen.
-      const save = findAnchor(doc, ANCHORS.saveButton);
+      const save = locateSaveButton(doc)?.value ?? null;
       if (save !== null) {
         save.addEventListener(
           'click',

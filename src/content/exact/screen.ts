@@ -1,35 +1,34 @@
 /**
- * Which Exact screen this frame shows. The panel only acts on the sales-invoice entry screen; a
- * frame at that screen's address whose anchors are gone means Exact changed the screen, which
- * the panel must say out loud instead of guessing (docs/architecture.md, Anchor tiers).
+ * Which Exact screen this frame shows. The panel acts on the sales-invoice entry screen, where only
+ * the anchors that writing a line needs are required (docs/architecture.md, Anchor tiers): the grid,
+ * its rows and per row the item lookup, description, quantity and price. Every other anchor is
+ * optional and never drops the page; a frame at that address without the required ones means Exact
+ * changed the screen, which the panel says out loud, with the screen check, instead of guessing.
  */
-import { liveRows, rowFields } from './grid';
+import { allRowFields, liveRows } from './grid';
 import { createExactInvoicePage } from './page';
-import { requireAnchor } from './read-anchor';
-import { ANCHORS, INVOICE_SCREEN_PATH, INVOICE_TITLES } from './selectors';
-import { type ExactInvoicePage, ScreenChangedError } from './types';
+import { INVOICE_SCREEN_PATH } from './selectors';
+import { createScreenInspector } from './skeleton';
+import { type ExactInvoicePage, ScreenChangedError, type ScreenInspector } from './types';
 
 export type ScreenDetection =
-  | { kind: 'invoice'; page: ExactInvoicePage }
-  | { kind: 'changed'; missing: string }
+  | { kind: 'invoice'; page: ExactInvoicePage; inspector: ScreenInspector }
+  | { kind: 'changed'; missing: string; inspector: ScreenInspector }
   | { kind: 'other' };
 
 /** Looks at the document once; call again after Exact re-renders. */
 export function detectInvoiceScreen(doc: Document): ScreenDetection {
   const path = doc.defaultView?.location.pathname ?? '';
   if (!INVOICE_SCREEN_PATH.test(path)) return { kind: 'other' };
+  const inspector = createScreenInspector(doc);
   try {
-    const title = (requireAnchor(doc, ANCHORS.title).textContent ?? '').trim().toLowerCase();
-    if (!INVOICE_TITLES.includes(title)) throw new ScreenChangedError(ANCHORS.title.name);
     const page = createExactInvoicePage(doc);
     page.readScreen();
-    const firstRow = liveRows(doc)[0];
-    if (!firstRow) throw new ScreenChangedError('grid row');
-    rowFields(doc, firstRow);
-    page.readTotals();
-    return { kind: 'invoice', page };
+    if (liveRows(doc)[0] === undefined) throw new ScreenChangedError('grid row');
+    allRowFields(doc);
+    return { kind: 'invoice', page, inspector };
   } catch (error) {
-    if (error instanceof ScreenChangedError) return { kind: 'changed', missing: error.anchor };
+    if (error instanceof ScreenChangedError) return { kind: 'changed', missing: error.anchor, inspector };
     throw error;
   }
 }

@@ -55,9 +55,19 @@ function saveSampleInvoice(): string {
   }).entryId;
 }
 
-describe.each(['nl', 'en'] as const)('the invoice screen in %s', (language) => {
+/** The standard screen opens a saved invoice with `EntryID`, the second screen with `ID`. */
+const SCREENS = [
+  { variant: 'standard', idParam: 'EntryID' },
+  { variant: 'reference2', idParam: 'ID' },
+] as const;
+
+describe.each(
+  SCREENS.flatMap((screen) => (['nl', 'en'] as const).map((language) => ({ ...screen, language }))),
+)('the $variant invoice screen in $language', ({ variant, idParam, language }) => {
+  const query = `&sandboxVariant=${variant}&sandboxLang=${language}`;
+
   it('is recognised and read', async () => {
-    const detection = detectInvoiceScreen(await openScreen(`&sandboxLang=${language}`));
+    const detection = detectInvoiceScreen(await openScreen(query));
     expect(detection.kind).toBe('invoice');
     if (detection.kind !== 'invoice') return;
     const screen = detection.page.readScreen();
@@ -69,15 +79,14 @@ describe.each(['nl', 'en'] as const)('the invoice screen in %s', (language) => {
 
   it('reads a saved invoice: id, number, customer, lines and totals', async () => {
     const entryId = saveSampleInvoice();
-    const detection = detectInvoiceScreen(
-      await openScreen(`&EntryID=%7b${entryId}%7d&sandboxLang=${language}`),
-    );
+    const detection = detectInvoiceScreen(await openScreen(`&${idParam}=%7b${entryId}%7d${query}`));
     expect(detection.kind).toBe('invoice');
     if (detection.kind !== 'invoice') return;
     const screen = detection.page.readScreen();
     expect(screen.invoiceId).toBe(entryId);
     expect(screen.invoiceNumber).toBe('20260007');
     expect(screen.customer).toMatchObject({ code: '1001', name: 'Gemeente Utrecht' });
+    expect(screen.numberLocale).toBe(language);
     const [row] = detection.page.readRows();
     expect(row).toMatchObject({
       itemCode: 'UREN',
@@ -85,14 +94,38 @@ describe.each(['nl', 'en'] as const)('the invoice screen in %s', (language) => {
       notes: 'Entries 1, 2',
     });
     expect(row?.amountCents).toBe(363_375);
-    expect(detection.page.readTotals().amountExclVatCents).toBe(363_375);
+    expect(detection.page.readTotals()?.amountExclVatCents).toBe(363_375);
   });
+});
 
-  it('reports the changed variant as a changed screen', async () => {
+describe.each(['nl', 'en'] as const)('screens whose ids differ, in %s', (language) => {
+  it('reads the renamed grid by its column headers', async () => {
     const detection = detectInvoiceScreen(
       await openScreen(`&sandboxVariant=changed&sandboxLang=${language}`),
     );
-    expect(detection).toEqual({ kind: 'changed', missing: 'grid' });
+    expect(detection.kind).toBe('invoice');
+    const check = detection.kind === 'invoice' ? detection.inspector.check() : [];
+    expect(check.find((row) => row.anchor === 'grid')?.how).toBe('column headers (table#grdLines)');
+    expect(check.find((row) => row.anchor === 'item')?.how).toMatch(/#hcolItemCode\) → #<row>_ItemCode$/);
+  });
+
+  it('reports a grid it cannot recognise as a changed screen', async () => {
+    const detection = detectInvoiceScreen(
+      await openScreen(`&sandboxVariant=unknown&sandboxLang=${language}`),
+    );
+    expect(detection).toMatchObject({ kind: 'changed', missing: 'grid' });
+  });
+
+  it('fills a screen without totals, which reads as none', async () => {
+    const detection = detectInvoiceScreen(
+      await openScreen(`&sandboxVariant=reference2-nototals&sandboxLang=${language}`),
+    );
+    expect(detection.kind).toBe('invoice');
+    if (detection.kind !== 'invoice') return;
+    expect(detection.page.readTotals()).toBeNull();
+    expect(detection.page.readScreen().numberLocale).toBe(language);
+    const totals = detection.inspector.check().find((row) => row.anchor === 'totals');
+    expect(totals).toMatchObject({ found: false, required: false, costly: true });
   });
 });
 

@@ -16,7 +16,11 @@ const anchor = (name: string, ...selectors: string[]): Anchor => ({ name, select
 /** Path of the sales-invoice entry screen. FOUND: US-LOGENTRY `@include …/docs/LogEntrySales.aspx*`. */
 export const INVOICE_SCREEN_PATH = /\/docs\/LogEntrySales\.aspx$/i;
 
-/** Titles of the screen in `span.HdrTitle`. INFERRED from "Offerte"/"Verkooporder" on sibling screens. */
+/**
+ * Titles of the screen in `span.HdrTitle`, matched as substrings: the title may carry a number and a
+ * status ("Sales invoice 20260001 - Open"). INFERRED from "Offerte"/"Verkooporder" on sibling screens
+ * (docs/exact-online.md, Screen title). The first is Dutch, the second English.
+ */
 export const INVOICE_TITLES: readonly string[] = ['verkoopfactuur', 'sales invoice'];
 
 export const ANCHORS = {
@@ -39,12 +43,41 @@ export const ANCHORS = {
   /** INFERRED: Exact's own totals block; ids not confirmed live. */
   totalExclVat: anchor('total excl. VAT', '#TotalAmountExclVAT'),
   lineCount: anchor('line count', '#LineCount'),
-  /** FOUND heuristic (PW-CRM): `btnSave`, `[id$="btnSave"]`. */
-  saveButton: anchor('save button', '#btnSave', '[id$="btnSave"]'),
+  /** FOUND heuristic (PW-CRM): `btnSave`, `[id$="btnSave"]`; INFERRED: a toolbar's `…_Save`. */
+  saveButton: anchor('save button', '#btnSave', '[id$="btnSave"]', '[id$="_Save"]'),
 } as const;
 
-/** Row ids of the grid: FOUND `tr.GridRow[id^="grd_r"]`, field ids `<rowId>_<Suffix>` (US-ZETHET). */
-export const ROW_SELECTOR = 'tr.GridRow[id^="grd_r"]';
+/**
+ * Row ids of the grid: FOUND `grd_r<N>` (class `GridRow` only on the order grids), field ids
+ * `<rowId>_<Suffix>` (US-ZETHET). The prefix follows the grid's own id.
+ */
+export const ROW_ID_SUFFIX = /^_r\d+$/;
+
+/**
+ * What a person reads, for when the ids above differ (docs/exact-online.md, Header fields): field
+ * labels and column headers in Dutch and English, compared lower case with spaces collapsed and a
+ * trailing colon, asterisk or currency "(EUR)" ignored. INFERRED from the screens' wording.
+ */
+export const LABELS = {
+  customer: ['factuur aan', 'invoice to', 'klant', 'customer', 'debiteur', 'debtor'],
+  totalExclVat: ['totaal excl. btw', 'total excl. vat', 'subtotaal', 'subtotal'],
+  invoiceDate: ['factuurdatum', 'invoice date'],
+  invoiceDescription: ['omschrijving', 'description'],
+  save: ['opslaan', 'save'],
+} as const;
+
+/** Column headers per row field (docs/exact-online.md, The line grid: prefer headers over positions). */
+export const COLUMN_HEADERS = {
+  item: ['artikel', 'item', 'artikelcode', 'item code'],
+  description: ['omschrijving', 'description'],
+  quantity: ['aantal', 'quantity'],
+  unitPrice: ['prijs', 'price', 'unit price', 'stuksprijs', 'eenheidsprijs'],
+  amount: ['bedrag', 'amount'],
+  notes: ['notities', 'notes', 'notitie'],
+} as const;
+
+/** Column header ids are `hcol<Suffix>`. FOUND: `#hcolNotes` on the invoice screen (US-LOGENTRY). */
+export const HEADER_ID_PREFIX = 'hcol';
 
 /**
  * Field suffixes on a grid row. Item/Description/Quantity/UnitPrice are INFERRED by analogy with
@@ -53,14 +86,20 @@ export const ROW_SELECTOR = 'tr.GridRow[id^="grd_r"]';
  * `Deleted` suffix US-ZETHET skips when copying rows.
  */
 export const ROW_FIELDS = {
-  item: 'Item',
-  description: 'Description',
-  quantity: 'Quantity',
-  unitPrice: 'UnitPrice',
-  notes: 'Notes',
-  amount: 'AmountFCDisplay',
+  item: ['Item'],
+  description: ['Description'],
+  quantity: ['Quantity'],
+  /** The REST line has both UnitPrice and NetPrice (docs/exact-online.md, Sales invoices in the REST API). */
+  unitPrice: ['UnitPrice', 'NetPrice'],
+  notes: ['Notes'],
+  amount: ['AmountFCDisplay'],
+} as const;
+
+/** Row parts beside the fields: `_Deleted`, and the buttons that remove a row (`_delete`, `_remove`). */
+export const ROW_PARTS = {
   deleted: 'Deleted',
-  deleteButton: 'delete',
+  deleteButtons: ['delete', 'remove'],
+  insertButton: 'insert',
 } as const;
 
 /** Lookup parts, FOUND: hidden `<id>`, visible `<id>_alt`, description `<id>_ref` (US-WEEK, PW-CRM). */
@@ -74,6 +113,9 @@ export const DIVISION_PARAM = /[?&]_Division_=(\d+)/i;
  * saved invoice).
  */
 export const ENTRY_ID_PARAM = /[?&]EntryID=(?:%7b|\{)?([0-9a-f-]{36})/i;
+
+/** INFERRED: a screen that posts back to itself may carry the id as `ID={guid}` in its form's action. */
+export const FORM_ID_PARAM = /[?&](?:EntryID|ID)=(?:%7b|\{)?([0-9a-f-]{36})/i;
 
 /** Returns the first element matching one of the anchor's selectors, or null. */
 export function findAnchor<T extends Element = HTMLElement>(root: ParentNode, target: Anchor): T | null {

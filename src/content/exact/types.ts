@@ -82,7 +82,8 @@ export interface ExactInvoicePage {
   writeLine(rowId: string | null, line: LineToWrite, signal: AbortSignal): Promise<GridRow>;
   /** Clears a row Urenbrug wrote earlier (for lines that are no longer in the plan). */
   clearLine(rowId: string, signal: AbortSignal): Promise<void>;
-  readTotals(): PageTotals;
+  /** Exact's own totals, or null when the screen shows none Urenbrug can find (the panel says so). */
+  readTotals(): PageTotals | null;
   /**
    * Calls back when this load is the answer to a Save clicked on this tab's new invoice (its
    * draft key, `draftKey()` at the click). A Save on an invoice that was already saved, a
@@ -96,4 +97,44 @@ export interface ExactInvoicePage {
   ): void;
   /** Calls back when Exact has settled a new customer in the header, until the signal aborts. */
   onCustomerChange(callback: () => void, signal: AbortSignal): void;
+}
+
+/**
+ * The anchors the screen check lists (docs/architecture.md, Anchor tiers). The first six are
+ * required to write a line; every other one is optional and its absence has a stated cost.
+ */
+export const REQUIRED_ANCHORS = ['grid', 'rows', 'item', 'description', 'quantity', 'unitPrice'] as const;
+export const OPTIONAL_ANCHORS = [
+  'title',
+  'customer',
+  'invoiceNumber',
+  'invoiceId',
+  'totals',
+  'lineCount',
+  'saveButton',
+  'spinner',
+  'amount',
+  'notes',
+  'invoiceDate',
+  'invoiceDescription',
+  'numberFormat',
+] as const;
+export type AnchorName = (typeof REQUIRED_ANCHORS)[number] | (typeof OPTIONAL_ANCHORS)[number];
+
+/** One anchor as the screen check found it. */
+export interface AnchorCheck {
+  anchor: AnchorName;
+  required: boolean;
+  found: boolean;
+  /** Which id or which heuristic found it, or what was looked for; technical, for support. */
+  how: string;
+  /** Whether the panel states what its absence costs (a new invoice has no number: no cost). */
+  costly: boolean;
+}
+
+/** The screen check and the anonymised skeleton, available also when the page cannot be used. */
+export interface ScreenInspector {
+  check(): AnchorCheck[];
+  /** The screen's structure as JSON text, without any value, cell text or customer data. */
+  skeleton(): string;
 }

@@ -45,3 +45,45 @@ export function waitUntil(condition: () => boolean, options: WaitOptions): Promi
     else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+export interface QuietOptions {
+  signal: AbortSignal;
+  /** How long `node` must go without a change. */
+  quietMs: number;
+  timeoutMs: number;
+  what: string;
+}
+
+/**
+ * Resolves once `node` has not changed for `quietMs`: the settle signal when Exact's spinner is
+ * not on the screen (docs/architecture.md, Anchor tiers), which the panel states rather than
+ * taking "no spinner" as "done". Rejects on timeout or abort.
+ */
+export function waitForQuiet(node: Node, options: QuietOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const { signal } = options;
+    let quiet: ReturnType<typeof setTimeout>;
+    const finish = (error?: Error) => {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(timeout);
+      signal.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve();
+    };
+    const restart = () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(() => finish(), options.quietMs);
+    };
+    const onAbort = () => finish(new DOMException('Cancelled', 'AbortError'));
+    const observer = new MutationObserver(restart);
+    observer.observe(node, { attributes: true, childList: true, subtree: true, characterData: true });
+    const timeout = setTimeout(
+      () => finish(new Error(`Exact Online did not finish: ${options.what}`)),
+      options.timeoutMs,
+    );
+    restart();
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
