@@ -39,6 +39,8 @@ function start(): void {
     renderPanel(root, {
       page: detection.kind === 'invoice' ? detection.page : null,
       screenProblem: detection.kind === 'changed' ? detection.missing : null,
+      // Also on a screen that changed: the check says what is missing and the skeleton helps fix it.
+      inspector: detection.inspector,
       signal,
     });
     return host;

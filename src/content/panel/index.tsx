@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { toUrenbrugError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
-import type { ExactInvoicePage } from '../exact/types';
+import type { ExactInvoicePage, ScreenInspector } from '../exact/types';
 import { createPanelModel } from './model/panel-model';
 import css from './panel.css?inline';
 import { PanelApp } from './panel-app';
@@ -18,6 +18,8 @@ export interface RenderPanelOptions {
   page: ExactInvoicePage | null;
   /** Why `page` is null (the anchor the page module missed), shown in the warning. */
   screenProblem: string | null;
+  /** The screen check, on a usable page and in degraded mode alike. */
+  inspector?: ScreenInspector | null;
   signal: AbortSignal;
 }
 

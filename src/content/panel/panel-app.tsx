@@ -10,6 +10,7 @@ import { LineOptionsSection } from './sections/line-options-section';
 import { PanelWarning } from './sections/panel-warning';
 import { PeriodSection } from './sections/period-section';
 import { PreviewSection } from './sections/preview-section';
+import { ScreenCheck, ScreenCosts } from './sections/screen-check-section';
 import { trustedAction } from './sections/trusted-action';
 
 const COLLAPSED_KEY = 'urenbrug.panelCollapsed';
@@ -81,7 +82,13 @@ export function PanelApp({ model, storage }: Props) {
         </button>
       </header>
       <div class="panel-body">
-        {problem !== null && <PanelWarning anchor={problem} />}
+        {problem !== null ? (
+          <PanelWarning anchor={problem}>
+            <ScreenCheck model={model.screenCheck} />
+          </PanelWarning>
+        ) : (
+          <ScreenCosts model={model.screenCheck} />
+        )}
         {contextError && <ErrorNotice error={contextError} testId="context-error" />}
         {backgroundError && <ErrorNotice error={backgroundError} testId="background-error" />}
         {model.staleReloaded.value && (
@@ -102,6 +109,7 @@ export function PanelApp({ model, storage }: Props) {
             <LineOptionsSection model={model} />
             <PreviewSection model={model} />
             <FillSection model={model} />
+            {problem === null && <ScreenCheck model={model.screenCheck} />}
           </>
         )}
       </div>

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/invoice-types';
 import { type PanelContext, send } from '../../../shared/messages';
 import { divisionFromUrl } from '../../exact/division';
-import type { ExactInvoicePage, InvoiceScreen, SaveReport } from '../../exact/types';
+import type { ExactInvoicePage, InvoiceScreen, SaveReport, ScreenInspector } from '../../exact/types';
 import { rowFingerprint } from '../../fill/fingerprint';
 import { pageLines } from '../../fill/page-lines';
 import { createAssociateModel } from './associate-model';
@@ -32,12 +32,15 @@ import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
 import { createRatesModel } from './rates-model';
 import { type Scope, scopeEntries, tickedEntries } from './scope';
+import { createScreenCheckModel } from './screen-check-model';
 import { createSelectionModel } from './selection-model';
 import { startSelectionSaver } from './selection-saver';
 
 export interface PanelOptions {
   page: ExactInvoicePage | null;
   screenProblem: string | null;
+  /** The screen check; null in tests that have no screen. */
+  inspector?: ScreenInspector | null;
   signal: AbortSignal;
   /** The frame's sessionStorage (draft keys); null when unavailable. */
   storage?: Storage | null;
@@ -82,6 +85,7 @@ export function createPanelModel(options: PanelOptions) {
   });
   const entries = createEntriesModel();
   const rates = createRatesModel();
+  const screenCheck = createScreenCheckModel(options.inspector ?? null);
 
   /** Numbers and dates on the invoice follow the page's format; the panel's own text follows the UI. */
   const locale = computed((): Locale => screen.value?.numberLocale ?? language.value);
@@ -334,6 +338,7 @@ export function createPanelModel(options: PanelOptions) {
   async function start(): Promise<void> {
     options.signal.addEventListener('abort', () => fill.cancel(), { once: true });
     const languageLoaded = loadLanguage();
+    screenCheck.refresh();
     try {
       screen.value = guard.read((page) => page.readScreen());
     } catch (error) {
@@ -393,6 +398,7 @@ export function createPanelModel(options: PanelOptions) {
   function rereadScreen(force = true): void {
     if (!force && now() - lastRead < 1000) return;
     lastRead = now();
+    screenCheck.refresh();
     try {
       const next = guard.read((page) => page.readScreen());
       if (!next) return;
@@ -435,6 +441,7 @@ export function createPanelModel(options: PanelOptions) {
     clientProjects,
     entries,
     rates,
+    screenCheck,
     locale,
     names,
     personName,
