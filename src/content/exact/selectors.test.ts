@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DIVISION } from '../../../sandbox/exact/model/seed';
 import { type ExactSandbox, startExactSandbox } from '../../../sandbox/exact/server';
 import { addSavedInvoice } from '../../../sandbox/exact/testing/fixtures';
+import { openSandboxHtml } from '../testing/sandbox-html';
 import { detectInvoiceScreen } from './screen';
 
 let exact: ExactSandbox;
@@ -21,21 +22,7 @@ afterAll(async () => {
   await exact.close();
 });
 
-/** The screen's HTML as Exact would serve it, in a DOM at the real address (scripts off). */
-async function openScreen(query: string): Promise<Document> {
-  const path = `/docs/LogEntrySales.aspx?_Division_=${DEFAULT_DIVISION}${query}`;
-  const html = await (await fetch(`${exact.url}${path}`)).text();
-  const window = new Window({
-    url: `https://start.exactonline.nl${path}`,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-    },
-  });
-  window.document.write(html);
-  return window.document as unknown as Document;
-}
+const openScreen = (query: string): Promise<Document> => openSandboxHtml(exact.url, query);
 
 function saveSampleInvoice(): string {
   return addSavedInvoice(exact.state, {
