@@ -1,6 +1,6 @@
 /**
  * Runs the fake Exact Online on its own for manual checks:
- *   npx tsx sandbox/exact/main.ts [port] [--lang=en] [--variant=changed|reference2] [--latency=150] [--no-rest-api]
+ *   npx tsx sandbox/exact/main.ts [port] [--lang=en] [--variant=changed|unknown|reference2|reference2-nototals] [--latency=150] [--no-rest-api]
  */
 
 import { startExactSandbox } from './server';

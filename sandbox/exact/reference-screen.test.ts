@@ -180,6 +180,26 @@ describe('the second screen', () => {
   });
 });
 
+describe('the variants for screens an extension meets less well', () => {
+  it('shows the second screen without its totals block', async () => {
+    const { doc } = await getPage(
+      `${sandbox.url}/docs/LogEntrySales.aspx?_Division_=${DEFAULT_DIVISION}&sandboxVariant=reference2-nototals`,
+    );
+    expect(doc.querySelector('span.HdrTitle')?.textContent).toBe('Sales invoice - New');
+    expect(doc.querySelector('table.Totals')).toBeNull();
+    expect(doc.getElementById('hcolNetPrice')).not.toBeNull();
+  });
+
+  it('heads the renamed item column "Product" on the unknown screen', async () => {
+    const { doc } = await getPage(
+      `${sandbox.url}/docs/LogEntrySales.aspx?_Division_=${DEFAULT_DIVISION}&sandboxVariant=unknown`,
+    );
+    expect(doc.getElementById('grdLines')).not.toBeNull();
+    expect(doc.getElementById('hcolItemCode')?.textContent).toBe('Product');
+    expect(doc.getElementById('grdLines_r1_ItemCode_alt')).not.toBeNull();
+  });
+});
+
 describe('its page script', () => {
   it('validates on change behind the spinner and fills the customer lookup', async () => {
     const { doc, page, field, change } = await open();

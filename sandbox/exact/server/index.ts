@@ -23,7 +23,8 @@ export interface ExactSandboxOptions {
   language?: 'nl' | 'en';
   /**
    * 'changed' = the grid anchors differ (grid `grdLines`, item lookup `ItemCode`);
-   * 'reference2' = a second screen written from the reference (README "Second screen").
+   * 'reference2' = a second screen written from the reference (README "Second screen"),
+   * 'reference2-nototals' the same without its totals block, 'unknown' a grid no reader recognises.
    */
   variant?: SandboxVariant;
   /** Whether `/api/v1/` accepts the session (default true); `/__sandbox/rest-api` switches it. */

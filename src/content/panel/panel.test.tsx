@@ -11,6 +11,7 @@ import { UrenbrugError } from '../../shared/errors';
 import { setLanguagePreference } from '../../shared/i18n';
 import type { InvoiceSelection } from '../../shared/invoice-types';
 import type { InvoiceWriteBack } from '../../shared/messages';
+import type { AnchorCheck, ScreenInspector } from '../exact/types';
 import { rowFingerprint } from '../fill/fingerprint';
 import { FakeInvoicePage } from '../testing/fake-invoice-page';
 import { DIVISION, type PanelBackground, startPanelBackground } from '../testing/panel-background';
@@ -40,9 +41,13 @@ async function flush(quietRounds = 4): Promise<void> {
   }
 }
 
-async function mount(page: FakeInvoicePage | null, screenProblem: string | null = null): Promise<void> {
+async function mount(
+  page: FakeInvoicePage | null,
+  screenProblem: string | null = null,
+  inspector: ScreenInspector | null = null,
+): Promise<void> {
   await act(() => {
-    renderPanel(container, { page, screenProblem, signal: controller.signal });
+    renderPanel(container, { page, screenProblem, inspector, signal: controller.signal });
   });
   await flush();
 }
@@ -773,6 +778,43 @@ describe('degraded and error states', () => {
     expect(text('panel-warning')).toContain('grd_r0_Item_alt');
     expect(all('preview-line')).toHaveLength(2);
     expect(get<HTMLTextAreaElement>('copy-text').value).toContain('Website');
+  });
+
+  it('states each missing optional anchor in one line, and lists every anchor on request', async () => {
+    const checks: AnchorCheck[] = [
+      { anchor: 'grid', required: true, found: true, how: 'table#grd', costly: false },
+      { anchor: 'totals', required: false, found: false, how: 'no #TotalAmountExclVAT', costly: true },
+      { anchor: 'saveButton', required: false, found: false, how: 'no #btnSave', costly: true },
+      { anchor: 'invoiceId', required: false, found: false, how: 'no #EntryID', costly: false },
+    ];
+    const skeleton = vi.fn(() => '{}');
+    await mount(new FakeInvoicePage(), null, { check: () => checks, skeleton });
+    expect(all('screen-missing').map((line) => line.textContent)).toEqual([
+      'Totaal van Exact niet gevonden: elke regel is afzonderlijk gecontroleerd.',
+      'Opslaan niet herkend: koppel de uren na het opslaan.',
+    ]);
+    expect(all('screen-check-row')).toHaveLength(0);
+    await click(get('screen-check').querySelector('button')!);
+    expect(all('screen-check-row').map((row) => [row.dataset.anchor, row.dataset.found])).toEqual([
+      ['grid', 'true'],
+      ['totals', 'false'],
+      ['saveButton', 'false'],
+      ['invoiceId', 'false'],
+    ]);
+    expect(all('screen-check-row')[0]?.textContent).toContain('table#grd');
+    expect(all('screen-skeleton')).toHaveLength(1);
+  });
+
+  it('offers the screen check inside the warning when the screen changed', async () => {
+    const checks: AnchorCheck[] = [
+      { anchor: 'grid', required: true, found: false, how: 'no table#grd', costly: true },
+    ];
+    await mount(null, 'grid', { check: () => checks, skeleton: () => '{}' });
+    const warning = get('panel-warning');
+    await click(warning.querySelector<HTMLElement>('[data-testid="screen-check"] button')!);
+    expect(warning.querySelectorAll('[data-testid="screen-check-row"]')).toHaveLength(1);
+    // A required anchor is no "cost" line: the warning already says the lines cannot be written.
+    expect(all('screen-missing')).toHaveLength(0);
   });
 
   it('tells how to connect when Urenbrug is not connected', async () => {
