@@ -37,7 +37,8 @@ function start(): void {
       { signal },
     );
     renderPanel(root, {
-      page: detection.kind === 'invoice' ? detection.page : null,
+      // On a changed screen the page only reads the header; the screen problem keeps it from writing.
+      page: detection.page,
       screenProblem: detection.kind === 'changed' ? detection.missing : null,
       // Also on a screen that changed: the check says what is missing and the skeleton helps fix it.
       inspector: detection.inspector,

@@ -209,6 +209,17 @@ describe('a screen with a missing anchor', () => {
     expect(screen.lookups).toEqual([]);
   });
 
+  it('without Exact’s spinner, waits until the row is still before reading it back', async () => {
+    const { screen, page } = open({ lookupLatencyMs: 30 });
+    screen.doc.getElementById('WaitMessageImg')!.remove();
+    const row = await page.writeLine(null, BOEKHOUDING, signal());
+    expect(row).toMatchObject({
+      itemCode: 'UREN',
+      description: BOEKHOUDING.description,
+      amountCents: 38_000,
+    });
+  });
+
   it('answers no totals when the totals block is gone, and still reads the lines', () => {
     const { screen, page } = open();
     screen.doc.getElementById('TotalAmountExclVAT')!.parentElement!.remove();

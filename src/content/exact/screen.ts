@@ -13,7 +13,8 @@ import { type ExactInvoicePage, ScreenChangedError, type ScreenInspector } from 
 
 export type ScreenDetection =
   | { kind: 'invoice'; page: ExactInvoicePage; inspector: ScreenInspector }
-  | { kind: 'changed'; missing: string; inspector: ScreenInspector }
+  /** `page` still reads the header (customer, number) when it could be made; it writes nothing. */
+  | { kind: 'changed'; missing: string; page: ExactInvoicePage | null; inspector: ScreenInspector }
   | { kind: 'other' };
 
 /** Looks at the document once; call again after Exact re-renders. */
@@ -21,14 +22,16 @@ export function detectInvoiceScreen(doc: Document): ScreenDetection {
   const path = doc.defaultView?.location.pathname ?? '';
   if (!INVOICE_SCREEN_PATH.test(path)) return { kind: 'other' };
   const inspector = createScreenInspector(doc);
+  let page: ExactInvoicePage | null = null;
   try {
-    const page = createExactInvoicePage(doc);
+    page = createExactInvoicePage(doc);
     page.readScreen();
     if (liveRows(doc)[0] === undefined) throw new ScreenChangedError('grid row');
     allRowFields(doc);
     return { kind: 'invoice', page, inspector };
   } catch (error) {
-    if (error instanceof ScreenChangedError) return { kind: 'changed', missing: error.anchor, inspector };
+    if (error instanceof ScreenChangedError)
+      return { kind: 'changed', missing: error.anchor, page, inspector };
     throw error;
   }
 }

@@ -16,7 +16,7 @@ export type PageGuard = ReturnType<typeof createPageGuard>;
 
 export function createPageGuard(page: ExactInvoicePage | null, screenProblem: string | null) {
   /** Why the page cannot be used (the missing anchor), or null while it works. */
-  const problem = signal<string | null>(page === null ? (screenProblem ?? '') : null);
+  const problem = signal<string | null>(screenProblem ?? (page === null ? '' : null));
 
   function degrade(error: ScreenChangedError): void {
     problem.value = error.anchor;
@@ -36,10 +36,24 @@ export function createPageGuard(page: ExactInvoicePage | null, screenProblem: st
     }
   }
 
+  /**
+   * Reads the invoice's header even on a screen whose grid changed: the customer and number are
+   * optional anchors (docs/architecture.md, Anchor tiers) and still name the Keeping client.
+   */
+  function readHeader<T>(call: (page: ExactInvoicePage) => T): T | null {
+    if (page === null) return null;
+    try {
+      return call(page);
+    } catch (error) {
+      if (isScreenChanged(error)) return null;
+      throw error;
+    }
+  }
+
   /** The page while it is usable, for async work that handles ScreenChangedError itself. */
   function usable(): ExactInvoicePage | null {
     return problem.value === null ? page : null;
   }
 
-  return { problem, read, usable, degrade };
+  return { problem, read, readHeader, usable, degrade };
 }

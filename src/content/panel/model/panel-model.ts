@@ -340,7 +340,7 @@ export function createPanelModel(options: PanelOptions) {
     const languageLoaded = loadLanguage();
     screenCheck.refresh();
     try {
-      screen.value = guard.read((page) => page.readScreen());
+      screen.value = guard.readHeader((page) => page.readScreen());
     } catch (error) {
       fail(error);
     }
@@ -400,7 +400,7 @@ export function createPanelModel(options: PanelOptions) {
     lastRead = now();
     screenCheck.refresh();
     try {
-      const next = guard.read((page) => page.readScreen());
+      const next = guard.readHeader((page) => page.readScreen());
       if (!next) return;
       const before = screen.value?.customer?.code.trim() ?? null;
       screen.value = next;
