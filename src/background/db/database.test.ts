@@ -164,13 +164,53 @@ const versionFixtures: Record<
     },
   },
   3: {
+    // A v3 queue with wishes in every state, two organisations, and one record without a state:
+    // v4 indexes them by organisation and state, and by invoice.
     async seed(db) {
       await db.put('invoices', sampleInvoice({ revision: 4, keepingClientId: 123456 }));
+      const states = ['pending', 'verify', 'conflict', 'skipped', 'failed'] as const;
+      for (const [index, state] of states.entries()) {
+        await db.put(
+          'writeback',
+          sampleWriteBack({ key: `12345:${10 + index}:eb0b`, entryId: 10 + index, state }),
+        );
+      }
+      await db.put('writeback', sampleWriteBack({ key: '999:20:eb0b', organisationId: 999, entryId: 20 }));
+      const { state: _state, ...stateless } = sampleWriteBack({ key: '12345:30:eb0b', entryId: 30 });
+      await db.put('writeback', stateless);
+      await db.put(
+        'writeback',
+        sampleWriteBack({ key: '12345:31:eb0b', entryId: 31, invoiceKey: '7:inv:x' }),
+      );
     },
     async verify(db) {
       expect(await db.get('invoices', '7:draft:abc')).toEqual(
         sampleInvoice({ revision: 4, keepingClientId: 123456 }),
       );
+      expect(await db.count('writeback')).toBe(8);
+      const pending = await db.getAllFromIndex('writeback', 'by-org-state', [12345, 'pending']);
+      // The stateless record became pending, so the queue runs it again.
+      expect(pending.map((item) => item.entryId).sort((a, b) => a - b)).toEqual([10, 30, 31]);
+      expect(await db.get('writeback', '12345:30:eb0b')).toEqual(
+        sampleWriteBack({ key: '12345:30:eb0b', entryId: 30, state: 'pending' }),
+      );
+      for (const state of ['verify', 'conflict', 'skipped', 'failed'] as const) {
+        expect(await db.countFromIndex('writeback', 'by-org-state', [12345, state]), state).toBe(1);
+      }
+      expect(await db.countFromIndex('writeback', 'by-org-state', [999, 'pending'])).toBe(1);
+      expect(
+        (await db.getAllFromIndex('writeback', 'by-invoice', '7:inv:x')).map((item) => item.entryId),
+      ).toEqual([31]);
+    },
+  },
+  4: {
+    async seed(db) {
+      await db.put('writeback', sampleWriteBack({ state: 'verify' }));
+    },
+    async verify(db) {
+      expect(await db.getAllFromIndex('writeback', 'by-org-state', [12345, 'verify'])).toEqual([
+        sampleWriteBack({ state: 'verify' }),
+      ]);
     },
   },
 };
@@ -275,7 +315,8 @@ describe('migrations', () => {
       'reference',
       'writeback',
     ]);
-    const tx = db.transaction(['entries', 'reference', 'mappings', 'invoices', 'audit']);
+    const tx = db.transaction(['entries', 'reference', 'mappings', 'invoices', 'audit', 'writeback']);
+    expect([...tx.objectStore('writeback').indexNames].sort()).toEqual(['by-invoice', 'by-org-state']);
     expect([...tx.objectStore('entries').indexNames].sort()).toEqual(['by-org-date', 'by-org-user-date']);
     expect([...tx.objectStore('reference').indexNames]).toEqual(['by-org-kind']);
     expect([...tx.objectStore('mappings').indexNames]).toEqual(['by-org-division']);

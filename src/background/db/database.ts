@@ -75,7 +75,12 @@ export interface UrenbrugDb extends DBSchema {
     value: StoredInvoice;
     indexes: { 'by-division': number; 'by-entry': number };
   };
-  writeback: { key: string; value: WriteBackItem };
+  writeback: {
+    key: string;
+    value: WriteBackItem;
+    // v4
+    indexes: { 'by-org-state': [number, WriteBackItem['state']]; 'by-invoice': string };
+  };
   audit: { key: number; value: AuditRecord; indexes: { 'by-invoice': string } };
 }
 

@@ -55,6 +55,21 @@ export const MIGRATIONS: readonly Migration[] = [
       await step(await cursor.continue());
     });
   },
+  // v4: the write-back queue is read by organisation and state (issue 10: one pass reads only what
+  // is due, linear in the queue), so a 2,000-entry invoice does not read every other wish per item.
+  (_db, tx) => {
+    const queue = tx.objectStore('writeback');
+    queue.createIndex('by-org-state', ['organisationId', 'state']);
+    // The panel asks after one invoice's marks every few seconds while they are on their way.
+    queue.createIndex('by-invoice', 'invoiceKey');
+    // A record without a state would be in no index entry and never run again: it is pending.
+    void queue.openCursor().then(async function step(cursor): Promise<void> {
+      if (!cursor) return;
+      const record = cursor.value as { state?: unknown };
+      if (typeof record.state !== 'string') await cursor.update({ ...record, state: 'pending' });
+      await step(await cursor.continue());
+    });
+  },
 ];
 
 /** The version the code expects: one per migration. */

@@ -6,7 +6,7 @@
  */
 import { urenbrugReference } from '../../core/billing';
 import type { ExternalReference } from '../../core/keeping-types';
-import type { StoredInvoice, WriteBackItem } from '../db/database';
+import type { StoredInvoice, UrenbrugDatabase, WriteBackItem, WriteBackState } from '../db/database';
 import type { InvoiceTx } from '../db/invoice-tx';
 
 /**
@@ -78,4 +78,22 @@ export async function enqueueWriteBack(
     ),
   );
   return entryIds.length;
+}
+
+/** One organisation's wishes in one state, by the queue's index: never the whole queue. */
+export function queueIn(
+  db: UrenbrugDatabase,
+  organisationId: number,
+  state: WriteBackState,
+): Promise<WriteBackItem[]> {
+  return db.getAllFromIndex('writeback', 'by-org-state', [organisationId, state]);
+}
+
+/** How many of an organisation's wishes are in one state, without reading them. */
+export function countIn(
+  db: UrenbrugDatabase,
+  organisationId: number,
+  state: WriteBackState,
+): Promise<number> {
+  return db.countFromIndex('writeback', 'by-org-state', [organisationId, state]);
 }

@@ -19,6 +19,7 @@ import type { BackgroundClient, WorkerDependencies } from '../dependencies';
 import type { KeepingExternalReferenceWrite } from '../keeping/write-bodies';
 import { decide } from './decide';
 import { FRESH_READ_BATCH, type Located, locate, readFresh } from './mark-entry';
+import { countIn, queueIn } from './queue';
 import { emptyRun, type WriteBackRun } from './run-totals';
 import { type Outcome, settle } from './settle';
 
@@ -155,13 +156,16 @@ export function createWriteBack(
     const { organisationId } = connection;
     const context = { now: services.now, maxAttempts, actor: await auditActor(db, connection), wake };
 
-    const due = (await db.getAll('writeback')).filter(
-      (item) =>
-        item.organisationId === organisationId &&
-        ((item.state === 'pending' && services.now() >= dueAt(item)) ||
-          // Checked on a later wake than the one that wrote it: time for a colleague to have acted.
-          (item.state === 'verify' && item.writtenWake !== wake)),
-    );
+    // Read once per pass, by the queue's index: only this organisation's open wishes.
+    const [pending, verify] = await Promise.all([
+      queueIn(db, organisationId, 'pending'),
+      queueIn(db, organisationId, 'verify'),
+    ]);
+    const due = [
+      ...pending.filter((item) => services.now() >= dueAt(item)),
+      // Checked on a later wake than the one that wrote it: time for a colleague to have acted.
+      ...verify.filter((item) => item.writtenWake !== wake),
+    ];
     const located: Located[] = [];
     for (const item of due) {
       try {
@@ -214,10 +218,7 @@ export function createWriteBack(
       }
       start += used;
     }
-    const rest = await db.getAll('writeback');
-    totals.pending = rest.filter(
-      (candidate) => candidate.state === 'pending' && candidate.organisationId === organisationId,
-    ).length;
+    totals.pending = await countIn(db, organisationId, 'pending');
     return totals;
   }
 

@@ -95,11 +95,15 @@ export async function readInvoiceWriteBack(
   organisationId: number,
   invoiceKey: string,
 ): Promise<InvoiceWriteBack> {
-  const [invoice, items] = await Promise.all([db.get('invoices', invoiceKey), queueOf(db, organisationId)]);
+  // By the queue's invoice index: the panel asks every few seconds while a big invoice is marked.
+  const [invoice, items] = await Promise.all([
+    db.get('invoices', invoiceKey),
+    db.getAllFromIndex('writeback', 'by-invoice', invoiceKey),
+  ]);
   const own = invoice?.organisationId === organisationId ? invoice : undefined;
   return summarise(
     own,
-    items.filter((item) => item.invoiceKey === invoiceKey),
+    items.filter((item) => item.organisationId === organisationId),
   );
 }
 
