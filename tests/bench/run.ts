@@ -8,9 +8,11 @@ import { benchGrouping } from './grouping';
 import { benchInvoiceMatch } from './invoice-match';
 import { benchPanel } from './panel';
 import { benchPopupOpen } from './popup-open';
+import { benchWriteBackQueue } from './write-back-queue';
 
 benchBundleSizes();
 benchGrouping();
 benchInvoiceMatch();
 await benchPopupOpen();
 await benchPanel();
+await benchWriteBackQueue();

@@ -12,15 +12,22 @@ import {
   startKeepingSandbox,
 } from '../../sandbox/keeping/server';
 import { fakeBrowser, resetFakeBrowser } from '../../src/shared/testing/fake-browser';
-import { report, round } from './report';
+import { median, report, round } from './report';
 
 // webextension-polyfill hands out globalThis.browser as it is when it looks like an extension's.
 Object.assign(globalThis, { browser: fakeBrowser, chrome: { runtime: { id: fakeBrowser.runtime.id } } });
 
 const SIZES = [300, 500, 1_000, 2_000];
+const PASS_SIZES = [500, 1_000, 2_000];
 const DIVISION = 1234567;
 
 export async function benchWriteBackQueue(): Promise<void> {
+  await benchQueuePass();
+  if (!process.env.QUEUE_ONLY) await benchAgainstSandbox();
+}
+
+/** Calls per marked entry and the time at Keeping's pace, against the sandbox over HTTP. */
+async function benchAgainstSandbox(): Promise<void> {
   const [
     { saveConnection },
     { openUrenbrugDb },
@@ -114,7 +121,7 @@ export async function benchWriteBackQueue(): Promise<void> {
       const wallMs = performance.now() - started;
       const reads = sandbox.requestLog.filter((item) => item.method === 'GET').length;
       const patches = sandbox.requestLog.filter((item) => item.method === 'PATCH').length;
-      report('write-back-queue-pass', {
+      report('write-back-sandbox', {
         marks: size,
         done: run.done,
         passMs: Math.round(wallMs),
@@ -146,6 +153,148 @@ function yearChunks(from: string, to: string): { from: string; to: string }[] {
     start = next.toISOString().slice(0, 10);
   }
   return chunks;
+}
+
+/**
+ * The queue's own cost: one pass over 500 / 1,000 / 2,000 marks against an in-process Keeping that
+ * answers at once (filters like Keeping's bulk read, replaces references on PATCH), so the figure is
+ * what IndexedDB and the runner spend, not the network. The issue measured 1.0–1.8 / 4.7–9.5 /
+ * 18–31 s (quadratic).
+ */
+async function benchQueuePass(): Promise<void> {
+  const { saveConnection } = await import('../../src/background/account/connection');
+  const { openUrenbrugDb } = await import('../../src/background/db/database');
+  const { createWriteBack } = await import('../../src/background/write-back/runner');
+  const { urenbrugReference } = await import('../../src/core/billing');
+  type Entry = import('../../src/core/keeping-types').Entry;
+  for (const size of PASS_SIZES) {
+    const times: number[] = [];
+    let last = { done: 0, reads: 0, patches: 0 };
+    for (let run = 0; run < 3; run++) {
+      resetFakeBrowser();
+      await saveConnection({
+        token: 'pat-bench',
+        organisationId: 12345,
+        organisationName: 'x',
+        userName: 'y',
+      });
+      const db = await openUrenbrugDb(`bench-queue-${size}-${run}`);
+      const entries = new Map<number, Entry>();
+      for (let index = 0; index < size; index++) {
+        const day = 1 + Math.floor(index / Math.ceil(size / 20));
+        entries.set(1000 + index, {
+          id: 1000 + index,
+          organisationId: 12345,
+          userId: 50 + (index % 8),
+          date: `2026-05-${String(day).padStart(2, '0')}`,
+          purpose: 'work',
+          projectId: 600,
+          taskId: null,
+          note: '',
+          externalReferences: [],
+          start: null,
+          end: null,
+          minutes: 60,
+          ongoing: false,
+          locked: false,
+          isDirect: true,
+        });
+      }
+      const reference = urenbrugReference(7, 'bench-invoice', 'Factuur 1 (Exact Online)');
+      const tx = db.transaction(['entries', 'writeback'], 'readwrite');
+      const writes: Promise<unknown>[] = [];
+      for (const entry of entries.values()) {
+        writes.push(tx.objectStore('entries').put(entry));
+        writes.push(
+          tx.objectStore('writeback').put({
+            key: `12345:${entry.id}:${reference.id}`,
+            revision: 1,
+            organisationId: 12345,
+            entryId: entry.id,
+            userId: entry.userId,
+            date: entry.date,
+            projectId: entry.projectId,
+            op: 'add',
+            invoiceKey: '7:bench-invoice',
+            reference,
+            enqueuedAt: 0,
+            attempts: 0,
+            lastAttemptAt: null,
+            lastError: null,
+            state: 'pending',
+          }),
+        );
+      }
+      await Promise.all([...writes, tx.done]);
+      let reads = 0;
+      let patches = 0;
+      const copy = (entry: Entry): Entry => structuredClone(entry);
+      const client = {
+        reportTimeEntries: async (
+          _org: number,
+          query: { from?: string; to?: string; userIds?: number[]; projectIds?: number[] },
+        ) => {
+          const found = [...entries.values()].filter(
+            (entry) =>
+              (!query.from || entry.date >= query.from) &&
+              (!query.to || entry.date <= query.to) &&
+              (!query.userIds || query.userIds.includes(entry.userId)) &&
+              (!query.projectIds || query.projectIds.includes(entry.projectId ?? -1)),
+          );
+          reads += Math.max(1, Math.ceil(found.length / 100));
+          return found.map(copy);
+        },
+        timeEntries: async (_org: number, query: { userId?: number; date?: string }) => {
+          reads += 1;
+          const day = [...entries.values()].filter(
+            (entry) => entry.userId === query.userId && entry.date === query.date,
+          );
+          return { entries: day.map(copy), date: query.date ?? '', userId: query.userId ?? 0 };
+        },
+        patchTimeEntry: async (
+          _org: number,
+          id: number,
+          body: { external_references?: { id: string; type?: string; name: string; url?: string | null }[] },
+        ) => {
+          patches += 1;
+          const entry = entries.get(id)!;
+          entry.externalReferences = (body.external_references ?? []).map((ref) => ({
+            id: ref.id,
+            type: ref.type ?? 'generic_work_reference',
+            name: ref.name,
+            url: ref.url ?? null,
+          }));
+          return {
+            entry: copy(entry),
+            meta: {
+              created_additional_time_entry_ids: [],
+              modified_existing_time_entry_ids: [],
+              deleted_existing_time_entry_ids: [],
+            },
+          };
+        },
+      };
+      const services = {
+        db: async () => db,
+        createClient: () => client as never,
+        now: () => Date.parse('2026-06-12T08:00:00Z'),
+      };
+      const started = performance.now();
+      const result = await createWriteBack(services).resume();
+      const passMs = performance.now() - started;
+      times.push(passMs);
+      last = { done: result.done, reads, patches };
+      db.close();
+    }
+    const passMs = median(times);
+    report('write-back-queue-pass', {
+      marks: size,
+      runs: times.length,
+      passMs: Math.round(passMs),
+      msPerMark: round(passMs / size, 2),
+      ...last,
+    });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchWriteBackQueue();

@@ -17,7 +17,8 @@ import { getConnection } from '../account/connection';
 import type { WriteBackItem } from '../db/database';
 import type { BackgroundClient, WorkerDependencies } from '../dependencies';
 import type { KeepingExternalReferenceWrite } from '../keeping/write-bodies';
-import { decide } from './decide';
+import { type Decision, decide } from './decide';
+import { planBatches } from './fresh-batches';
 import { FRESH_READ_BATCH, type Located, locate, readFresh } from './mark-entry';
 import { countIn, queueIn } from './queue';
 import { emptyRun, type WriteBackRun } from './run-totals';
@@ -60,12 +61,32 @@ const toWrite = (reference: ExternalReference): KeepingExternalReferenceWrite =>
   url: reference.url,
 });
 
-/** The item, given its entry as read just now. */
-async function applyItem(
-  client: BackgroundClient,
-  item: WriteBackItem,
+/** What a decision not to write comes to. */
+function notWritten(
+  decision: Exclude<Decision, { kind: 'patch' }>,
   entry: Entry | null,
-): Promise<Outcome> {
+  requeued: string,
+): Outcome {
+  switch (decision.kind) {
+    case 'already':
+      return { kind: 'done', detail: requeued + decision.detail, entry, sideEffects: false, written: false };
+    case 'conflict':
+      return { kind: 'conflict', conflict: decision.conflict, detail: requeued };
+    case 'skip':
+      return { kind: 'skipped', reason: decision.reason, detail: requeued + decision.detail };
+  }
+}
+
+/**
+ * Answers to a PATCH that the fresh read said could go, which mean the entry changed since that
+ * read: a lock (Keeping's own invoicing integration billed it: 403), gone (404), or references a
+ * colleague added meanwhile that leave no room (422).
+ */
+const CHANGED_SINCE_READ: ReadonlySet<string> = new Set(['forbidden', 'not_found', 'invalid_request']);
+
+/** The item, given its entry as read (in bulk) a moment ago. */
+async function applyItem(client: BackgroundClient, located: Located, entry: Entry | null): Promise<Outcome> {
+  const { item } = located;
   let requeued = '';
   if (item.state === 'verify') {
     // Written on an earlier wake: is our mark still there?
@@ -79,16 +100,7 @@ async function applyItem(
     requeued = 'gone since written; ';
   }
   const decision = decide(entry, item);
-  switch (decision.kind) {
-    case 'already':
-      return { kind: 'done', detail: requeued + decision.detail, entry, sideEffects: false, written: false };
-    case 'conflict':
-      return { kind: 'conflict', conflict: decision.conflict, detail: requeued };
-    case 'skip':
-      return { kind: 'skipped', reason: decision.reason, detail: requeued + decision.detail };
-    case 'patch':
-      break;
-  }
+  if (decision.kind !== 'patch') return notWritten(decision, entry, requeued);
   try {
     const result = await client.patchTimeEntry(item.organisationId, item.entryId, {
       external_references: decision.references.map(toWrite),
@@ -104,8 +116,30 @@ async function applyItem(
     const verb = item.op === 'add' ? (item.override ? 'added (override)' : 'added') : 'removed';
     const detail = `${requeued}${verb}${merged.length ? `; Keeping merged ${merged.join(',')}` : ''}`;
     return { kind: 'done', detail, entry: result.entry, sideEffects, written: true };
-  } catch (error) {
-    return classify(toUrenbrugError(error));
+  } catch (caught) {
+    const error = toUrenbrugError(caught);
+    const refused = classify(error);
+    if (!CHANGED_SINCE_READ.has(error.code)) return refused;
+    // The bulk read is up to a page of PATCHes old: read just this entry again, as the per-entry
+    // read did, so another invoice's mark set meanwhile is a conflict that names it, not a bare
+    // refusal. Never a second PATCH here: Keeping refused this one.
+    const again = await rereadOne(client, located);
+    if (again === undefined) return refused;
+    const second = decide(again, item);
+    return second.kind === 'patch' ? refused : notWritten(second, again, `${requeued}changed since read; `);
+  }
+}
+
+/** One entry as Keeping has it now (null: gone), from its user's day; undefined when that read fails. */
+async function rereadOne(client: BackgroundClient, located: Located): Promise<Entry | null | undefined> {
+  try {
+    const day = await client.timeEntries(located.item.organisationId, {
+      userId: located.userId,
+      date: located.date,
+    });
+    return day.entries.find((candidate) => candidate.id === located.item.entryId) ?? null;
+  } catch {
+    return undefined;
   }
 }
 
@@ -127,11 +161,6 @@ function classify(error: UrenbrugError): Outcome {
     default:
       return { kind: 'retry', error };
   }
-}
-
-/** Batches of entries close in time and people, so one filtered read covers each. */
-function byPlace(a: Located, b: Located): number {
-  return a.date.localeCompare(b.date) || a.userId - b.userId || a.item.entryId - b.item.entryId;
 }
 
 export function createWriteBack(
@@ -180,11 +209,11 @@ export function createWriteBack(
         );
       }
     }
-    located.sort(byPlace);
+    const batches = await planBatches(db, organisationId, located, batchSize);
 
     let stop = false;
-    for (let start = 0; start < located.length && !stop; ) {
-      const batch = located.slice(start, start + batchSize);
+    while (batches.length > 0 && !stop) {
+      const batch = batches.shift()!;
       let fresh: Map<number, Entry | null>;
       try {
         fresh = await readFresh(client, organisationId, batch);
@@ -196,27 +225,29 @@ export function createWriteBack(
         break;
       }
       let used = 0;
-      for (const { item } of batch) {
+      for (const located of batch) {
         used += 1;
-        const outcome = await applyItem(client, item, fresh.get(item.entryId) ?? null);
+        const outcome = await applyItem(client, located, fresh.get(located.item.entryId) ?? null);
         if (outcome.kind === 'stop') {
           pausedUntil = services.now() + AUTH_PAUSE_MS;
           stop = true;
           break;
         }
         // A newer wish for the same entry came in meanwhile: another pass runs it.
-        if (!(await settle(db, item, outcome, context, totals))) again = true;
+        if (!(await settle(db, located.item, outcome, context, totals))) again = true;
         if (outcome.kind === 'retry') {
           stop = true; // offline or Keeping down: do not burn every item's attempts
           break;
         }
         if (outcome.kind === 'done' && outcome.entry) {
           // A PATCH that touched other entries (breaks, merges): read the rest of the batch again.
-          if (outcome.sideEffects) break;
+          if (outcome.sideEffects) {
+            if (used < batch.length) batches.unshift(batch.slice(used));
+            break;
+          }
           fresh.set(outcome.entry.id, outcome.entry);
         }
       }
-      start += used;
     }
     totals.pending = await countIn(db, organisationId, 'pending');
     return totals;

@@ -13,6 +13,7 @@ import {
   startKeepingSandbox,
   type TimeEntry,
 } from '../../../sandbox/keeping/server';
+import { UrenbrugError } from '../../shared/errors';
 import { saveConnection } from '../account/connection';
 import type { BackgroundClient } from '../dependencies';
 import { createInstantClock } from '../testing/fake-clock';
@@ -57,9 +58,11 @@ describe('marks Keeping does not take stay visible', () => {
         entry.purpose === 'work' &&
         entry.external_references.length === 0,
     );
-    expect(open.length).toBeGreaterThanOrEqual(6);
-    const [locked, forbidden, missing, full, integration, fine] = open.map((entry) => entry.id);
-    // Between our read and our PATCH, Keeping's own Exact integration bills one (it locks it).
+    expect(open.length).toBeGreaterThanOrEqual(7);
+    const [locked, forbidden, missing, full, integration, fine, billedMeanwhile] = open.map(
+      (entry) => entry.id,
+    );
+    // Between our bulk read and our PATCH, Keeping's own Exact integration bills one (it locks it).
     let armed = false;
     const lockAfterRead = (client: BackgroundClient): BackgroundClient => ({
       ...client,
@@ -67,8 +70,18 @@ describe('marks Keeping does not take stay visible', () => {
         const answer = await client.reportTimeEntries(...args);
         if (!armed) return answer;
         armed = false;
-        Object.assign(stateOf(forbidden!), { locked: true, external_references: [exactInvoice('20260013')] });
+        Object.assign(stateOf(billedMeanwhile!), {
+          locked: true,
+          external_references: [exactInvoice('20260013')],
+        });
         return answer;
+      },
+      // Keeping refuses one for a reason the entry does not show (a right, an IP block).
+      async patchTimeEntry(org, id, body) {
+        if (id === forbidden) {
+          throw new UrenbrugError('forbidden', `Keeping answered 403 to PATCH ${id}`, 'not allowed', 403);
+        }
+        return client.patchTimeEntry(org, id, body);
       },
     });
     install = await createSandboxInstall(sandbox, clock, { name: 'a', wrap: lockAfterRead });
@@ -80,7 +93,7 @@ describe('marks Keeping does not take stay visible', () => {
       fresh: true,
     });
     const draft = { division: DIVISION, invoiceId: null, draftKey: 'd' };
-    const ids = [locked!, forbidden!, missing!, full!, integration!, fine!];
+    const ids = [locked!, forbidden!, missing!, full!, integration!, fine!, billedMeanwhile!];
     await asPanel(install.handlers).link({
       ref: draft,
       invoiceNumber: null,
@@ -101,7 +114,16 @@ describe('marks Keeping does not take stay visible', () => {
     }));
     Object.assign(stateOf(integration!), { locked: true, external_references: [exactInvoice('20260042')] });
 
-    expect(await install.writeBack.resume()).toMatchObject({ done: 1, skipped: 5, conflicts: 0, pending: 0 });
+    sandbox.requestLog.length = 0;
+    expect(await install.writeBack.resume()).toMatchObject({ done: 1, skipped: 5, conflicts: 1, pending: 0 });
+    // The refused PATCH read its entry again, alone: the mark set meanwhile is a conflict that names
+    // the other invoice at once, not a bare 403 (reproduction 6's later retry is no longer needed).
+    // Two PATCHes reach the sandbox (the fine one, the one billed meanwhile); the wrapper refuses
+    // the third. Each refusal is read again on its own day (one GET each, never a second PATCH),
+    // and the deleted entry, missing from the bulk read, was looked up on its day before.
+    expect(sandbox.requestLog.filter((item) => item.method === 'PATCH')).toHaveLength(2);
+    const dayReads = sandbox.requestLog.filter((item) => /\/time-entries\?user_id=/.test(item.path));
+    expect(dayReads).toHaveLength(3);
     const status = await install.handlers['writeback.status']({});
     // The figure: nothing vanished; five skipped, each with its reason.
     expect(status.skipped).toEqual({ integration: 1, locked: 1, forbidden: 1, not_found: 1, full: 1 });
@@ -118,6 +140,13 @@ describe('marks Keeping does not take stay visible', () => {
     expect(onInvoice).toMatchObject({ verifying: 1, pending: 0 });
     expect(status.invoices[0]).toMatchObject({ invoiceLabel: '20260042' });
     expect(status.invoices[0]!.skipped).toHaveLength(5);
+    expect(onInvoice.conflicts).toEqual([
+      expect.objectContaining({
+        entryId: billedMeanwhile,
+        otherInvoice: '20260013',
+        otherKind: 'keeping_invoice',
+      }),
+    ]);
 
     // Another wake keeps them (and checks the one written).
     await install.writeBack.resume();
@@ -131,10 +160,10 @@ describe('marks Keeping does not take stay visible', () => {
     expect(retried.skipped).toEqual({ integration: 1, locked: 0, forbidden: 0, not_found: 0, full: 0 });
     await install.writeBack.resume();
     const after = await install.handlers['writeback.status']({});
-    expect(after.skipped).toMatchObject({ locked: 0, not_found: 1, full: 1, integration: 1 });
-    // The entry the integration billed on another invoice since is now a conflict naming it.
-    expect(after.invoices[0]!.conflicts).toEqual([
-      expect.objectContaining({ entryId: forbidden, otherInvoice: '20260013', otherKind: 'keeping_invoice' }),
+    expect(after.skipped).toMatchObject({ locked: 0, forbidden: 1, not_found: 1, full: 1, integration: 1 });
+    expect(stateOf(locked!).external_references.map((reference) => reference.name)).toEqual([
+      'Factuur 20260042 (Exact Online)',
     ]);
+    expect(after.invoices[0]!.conflicts).toHaveLength(1);
   });
 });
