@@ -142,6 +142,58 @@ describe('Gegevens — Keeping write-back', () => {
     expect(get('writeback-status').textContent).toBe('Alle uren zijn in Keeping gemarkeerd.');
   });
 
+  it('says how long a large invoice takes at Keeping’s pace, and how long the waiting marks take', async () => {
+    answer({ 'writeback.status': async () => ({ ...ALL_DONE, pending: 2_000 }) });
+    await mount();
+    expect(get('writeback-pace').textContent).toBe(
+      'Keeping neemt 120 verzoeken per minuut aan, voor het hele account: een factuur van 300 uren is in ' +
+        'ongeveer 3 min gemarkeerd, een van 2.000 uren in ongeveer 17 min. Het mag op de achtergrond doorlopen.',
+    );
+    expect(get('writeback-pending').textContent).toBe(
+      '2000 wachten om in Keeping te worden gemarkeerd. · nog ongeveer 17 min in het tempo van Keeping',
+    );
+  });
+
+  it('shows a large invoice’s progress, n of N, and asks again while it runs', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const invoice = {
+        invoiceKey: '7:inv',
+        division: 7,
+        invoiceId: 'inv',
+        invoiceLabel: '20260042',
+        done: 1_200,
+        verifying: 40,
+        pending: 760,
+        failed: 0,
+        conflicts: [],
+        skipped: [],
+      };
+      let calls = 0;
+      answer({
+        'writeback.status': async () => {
+          calls += 1;
+          return { ...ALL_DONE, pending: invoice.pending, verifying: 40, invoices: [invoice] };
+        },
+      });
+      await mount();
+      const progress = get('writeback-progress');
+      expect(progress.textContent).toBe(
+        '1.240 van 2.000 verwerkt in Keeping · nog ongeveer 7 min in het tempo van Keeping',
+      );
+      expect(progress.querySelector('progress')?.getAttribute('value')).toBe('1240');
+      expect(progress.querySelector('progress')?.getAttribute('max')).toBe('2000');
+      const before = calls;
+      await act(async () => {
+        vi.advanceTimersByTime(8_000);
+      });
+      await flush();
+      expect(calls).toBe(before + 2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows what waits and what failed, and retries', async () => {
     const failing: WriteBackStatus = {
       ...ALL_DONE,
@@ -170,7 +222,9 @@ describe('Gegevens — Keeping write-back', () => {
     await act(() => get('writeback-retry').click());
     await flush();
     expect(retry).toHaveBeenCalledOnce();
-    expect(get('writeback-status').textContent).toBe('5 wachten om in Keeping te worden gemarkeerd.');
+    expect(get('writeback-status').textContent).toBe(
+      '5 wachten om in Keeping te worden gemarkeerd. · nog ongeveer 1 min in het tempo van Keeping',
+    );
     expect(container.querySelector('[data-testid="writeback-retry"]')).toBeNull();
   });
 

@@ -3,7 +3,7 @@ import { backupProblemOf } from '../shared/backup-problem';
 import type { UrenbrugError } from '../shared/errors';
 import { errorText, t } from '../shared/i18n';
 import type { WriteBackFailure, WriteBackStatus } from '../shared/messages';
-import { conflictText, WRITE_BACK_SKIP_REASONS } from '../shared/write-back-text';
+import { conflictText, estimateText, paceHintText, WRITE_BACK_SKIP_REASONS } from '../shared/write-back-text';
 import { createDataModel, type DataModel } from './data-model';
 import { WriteBackInvoice } from './write-back-invoice';
 
@@ -28,68 +28,89 @@ function skippedTotals(status: WriteBackStatus): { all: number; harmless: number
   return { all, harmless: status.skipped.integration };
 }
 
+/** How often the page asks again while marks are on their way. */
+const STATUS_POLL_MS = 4000;
+
 function WriteBackView({ model, status }: { model: DataModel; status: WriteBackStatus }) {
   const skipped = skippedTotals(status);
   const nothingOpen =
     status.pending === 0 && status.failed === 0 && status.conflicts === 0 && skipped.all === 0;
   const retryable = status.failed + skipped.all - skipped.harmless;
+  // While marks are on their way (minutes for a large invoice), ask again every few seconds.
+  const moving = status.pending + status.verifying > 0;
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(() => void model.loadStatus(), STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [moving, model]);
   return (
-    <div data-testid="writeback-status">
-      {nothingOpen && status.verifying === 0 && <p class="message ok">{t('options_data_writeback_done')}</p>}
-      {status.pending > 0 && <p>{t('options_data_writeback_pending', status.pending)}</p>}
-      {status.verifying > 0 && <p class="muted">{t('writeback_verifying_count', status.verifying)}</p>}
-      {status.conflicts > 0 && (
-        <p class="message error" data-testid="writeback-conflicts">
-          {t('writeback_conflicts_title', status.conflicts)}{' '}
-          {status.invoices
-            .flatMap((view) => view.conflicts)
-            .map(
-              (conflict) =>
-                `${conflict.invoiceLabel ? `${t('writeback_invoice', conflict.invoiceLabel)} — ` : ''}${conflictText(conflict)}`,
-            )
-            .join('; ')}
-        </p>
-      )}
-      {skipped.all > 0 && (
-        <p
-          class={skipped.all === skipped.harmless ? 'message' : 'message error'}
-          data-testid="writeback-skipped"
-        >
-          {t('writeback_skipped_title', skipped.all, skipped.harmless, skipped.all - skipped.harmless)}{' '}
-          {WRITE_BACK_SKIP_REASONS.filter((reason) => status.skipped[reason] > 0)
-            .map((reason) => `${status.skipped[reason]}× ${t(`writeback_skip_${reason}`)}`)
-            .join('; ')}
-        </p>
-      )}
-      {status.failed > 0 && (
-        <>
-          <p class="message error">{t('options_data_writeback_failed', status.failed)}</p>
-          <ul data-testid="writeback-failures">
-            {status.recentFailures.map((failure) => (
-              <li key={failure.entryId}>{failureText(failure)}</li>
+    <>
+      <div data-testid="writeback-status">
+        {nothingOpen && status.verifying === 0 && (
+          <p class="message ok">{t('options_data_writeback_done')}</p>
+        )}
+        {status.pending > 0 && (
+          <p data-testid="writeback-pending">
+            {t('options_data_writeback_pending', status.pending)} · {estimateText(status.pending)}
+          </p>
+        )}
+        {status.verifying > 0 && <p class="muted">{t('writeback_verifying_count', status.verifying)}</p>}
+        {status.conflicts > 0 && (
+          <p class="message error" data-testid="writeback-conflicts">
+            {t('writeback_conflicts_title', status.conflicts)}{' '}
+            {status.invoices
+              .flatMap((view) => view.conflicts)
+              .map(
+                (conflict) =>
+                  `${conflict.invoiceLabel ? `${t('writeback_invoice', conflict.invoiceLabel)} — ` : ''}${conflictText(conflict)}`,
+              )
+              .join('; ')}
+          </p>
+        )}
+        {skipped.all > 0 && (
+          <p
+            class={skipped.all === skipped.harmless ? 'message' : 'message error'}
+            data-testid="writeback-skipped"
+          >
+            {t('writeback_skipped_title', skipped.all, skipped.harmless, skipped.all - skipped.harmless)}{' '}
+            {WRITE_BACK_SKIP_REASONS.filter((reason) => status.skipped[reason] > 0)
+              .map((reason) => `${status.skipped[reason]}× ${t(`writeback_skip_${reason}`)}`)
+              .join('; ')}
+          </p>
+        )}
+        {status.failed > 0 && (
+          <>
+            <p class="message error">{t('options_data_writeback_failed', status.failed)}</p>
+            <ul data-testid="writeback-failures">
+              {status.recentFailures.map((failure) => (
+                <li key={failure.entryId}>{failureText(failure)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {retryable > 0 && (
+          <button
+            type="button"
+            class="button"
+            disabled={model.busy.value !== null}
+            onClick={() => void model.retry()}
+            data-testid="writeback-retry"
+          >
+            {model.busy.value === 'retry' ? t('options_data_busy') : t('options_data_writeback_retry')}
+          </button>
+        )}
+        {status.invoices.length > 0 && (
+          <ul class="plain" data-testid="writeback-invoices">
+            {status.invoices.map((view) => (
+              <WriteBackInvoice key={view.invoiceKey} model={model} view={view} />
             ))}
           </ul>
-        </>
-      )}
-      {retryable > 0 && (
-        <button
-          type="button"
-          class="button"
-          disabled={model.busy.value !== null}
-          onClick={() => void model.retry()}
-          data-testid="writeback-retry"
-        >
-          {model.busy.value === 'retry' ? t('options_data_busy') : t('options_data_writeback_retry')}
-        </button>
-      )}
-      {status.invoices.length > 0 && (
-        <ul class="plain" data-testid="writeback-invoices">
-          {status.invoices.map((view) => (
-            <WriteBackInvoice key={view.invoiceKey} model={model} view={view} />
-          ))}
-        </ul>
-      )}
-    </div>
+        )}
+      </div>
+      <p class="muted" data-testid="writeback-pace">
+        {paceHintText()}
+      </p>
+    </>
   );
 }
 

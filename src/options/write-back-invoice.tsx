@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import type { WriteBackInvoiceView } from '../shared/messages';
 import { countsText, harmlessCount } from '../shared/write-back-text';
 import { ConflictList, SkippedList } from '../ui/write-back-lists';
+import { WriteBackProgress } from '../ui/write-back-progress';
 import type { DataModel } from './data-model';
 
 /**
@@ -22,6 +23,7 @@ export function WriteBackInvoice({ model, view }: { model: DataModel; view: Writ
         {view.invoiceLabel ? t('writeback_invoice', view.invoiceLabel) : t('writeback_invoice_draft')}
       </strong>
       {counts && <p class="muted">{counts}</p>}
+      <WriteBackProgress status={view} />
       {view.conflicts.length > 0 && (
         <div class="message error">
           <ConflictList conflicts={view.conflicts} />

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { writeBackMinutes } from '../../../core/write-back-pace';
 import { t } from '../../../shared/i18n';
-import { countsText, harmlessCount } from '../../../shared/write-back-text';
+import { countsText, draftEstimateText, harmlessCount } from '../../../shared/write-back-text';
 import { ConflictList, SkippedList } from '../../../ui/write-back-lists';
+import { WriteBackProgress } from '../../../ui/write-back-progress';
 import { writeBackBusy } from '../model/link-model';
 import type { PanelModel } from '../model/panel-model';
 import { trustedAction } from './trusted-action';
@@ -36,8 +38,16 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
     return () => clearInterval(timer);
   }, [invoiceId, busy, link]);
 
-  if (!invoiceId) return null;
   const linked = model.record.value?.linkedEntryIds.length ?? 0;
+  if (!invoiceId) {
+    // Before the save: a large invoice takes minutes at Keeping's pace; say so while it can be planned.
+    if (writeBackMinutes(linked) < 2) return null;
+    return (
+      <p class="muted small" data-testid="writeback-draft-estimate">
+        {draftEstimateText(linked)}
+      </p>
+    );
+  }
   const conflicts = status?.conflicts ?? [];
   const skipped = status?.skipped ?? [];
   const harmless = harmlessCount(skipped);
@@ -49,6 +59,7 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
           {counts}
         </p>
       )}
+      {status && <WriteBackProgress status={status} />}
       {conflicts.length > 0 && (
         <div class="notice error" role="alert" data-testid="billed-elsewhere-warning">
           <ConflictList conflicts={conflicts} />
