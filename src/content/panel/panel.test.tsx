@@ -726,6 +726,22 @@ describe('the invoice across reloads and saves', () => {
     expect(all('billed-elsewhere-warning')).toHaveLength(0);
   });
 
+  it('shows how far a large invoice’s marks have come and how long the rest takes', async () => {
+    background.handlers['invoice.writeBack'] = async () => ({
+      done: 1_200,
+      verifying: 40,
+      pending: 760,
+      failed: 0,
+      conflicts: [],
+      skipped: [],
+    });
+    await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
+    expect(text('writeback-progress')).toBe(
+      '1.240 van 2.000 verwerkt in Keeping · nog ongeveer 7 min in het tempo van Keeping',
+    );
+    expect(get('writeback-progress').querySelector('progress')?.getAttribute('value')).toBe('1240');
+  });
+
   it('releases a credited invoice only with a reason', async () => {
     await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
     await click(get('link-button'));
