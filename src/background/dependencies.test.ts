@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { deleteDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '../shared/testing/fake-browser';
 import { workerDependencies } from './dependencies';
 
 describe('workerDependencies.db', () => {
@@ -17,5 +18,43 @@ describe('workerDependencies.db', () => {
     const after = await workerDependencies.db();
     expect(after).not.toBe(before);
     expect(await after.count('entries')).toBe(0);
+  });
+});
+
+describe("the worker's limiter lives in storage.session", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('a 401 seen by one worker keeps the next worker from sending that token again', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response('{"error":{"message":"token expired"}}', {
+          status: 401,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const client = workerDependencies.createClient('pat-worker-one', 'nl');
+    await expect(client.organisations()).rejects.toMatchObject({ code: 'auth' });
+    expect(fetch).toHaveBeenCalledOnce();
+    const stored = (await fakeBrowser.storage.session.get('keepingLimiter')).keepingLimiter as {
+      starts: number[];
+      refusedTokens: Record<string, number>;
+    };
+    expect(stored.starts).toHaveLength(1);
+    expect(Object.keys(stored.refusedTokens)).toHaveLength(1);
+    // The token itself is not kept, only a key for it.
+    expect(JSON.stringify(stored)).not.toContain('pat-worker-one');
+
+    // The worker stops; the next message starts a new one, with new module state.
+    vi.resetModules();
+    const { workerDependencies: restarted } = await import('./dependencies');
+    expect(restarted).not.toBe(workerDependencies);
+    await expect(restarted.createClient('pat-worker-one', 'nl').organisations()).rejects.toMatchObject({
+      code: 'auth',
+    });
+    expect(fetch).toHaveBeenCalledOnce();
   });
 });
