@@ -7,6 +7,7 @@ import { ErrorNotice } from './error-notice';
 import { FillResult } from './fill-result';
 import { LinkSection } from './link-section';
 import { trustedAction } from './trusted-action';
+import { DraftWriteBackEstimate } from './write-back-box';
 
 function copyLabels() {
   return {
@@ -88,6 +89,7 @@ export function FillSection({ model }: { model: PanelModel }) {
         </>
       )}
       <LinkSection model={model} />
+      <DraftWriteBackEstimate model={model} />
     </section>
   );
 }

@@ -38,16 +38,8 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
     return () => clearInterval(timer);
   }, [invoiceId, busy, link]);
 
+  if (!invoiceId) return null;
   const linked = model.record.value?.linkedEntryIds.length ?? 0;
-  if (!invoiceId) {
-    // Before the save: a large invoice takes minutes at Keeping's pace; say so while it can be planned.
-    if (writeBackMinutes(linked) < 2) return null;
-    return (
-      <p class="muted small" data-testid="writeback-draft-estimate">
-        {draftEstimateText(linked)}
-      </p>
-    );
-  }
   const conflicts = status?.conflicts ?? [];
   const skipped = status?.skipped ?? [];
   const harmless = harmlessCount(skipped);
@@ -141,5 +133,20 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
           </button>
         ))}
     </div>
+  );
+}
+
+/**
+ * Before the save: a draft whose hours will take minutes to mark at Keeping's pace says so, while
+ * the bookkeeper can still plan for it. Quiet for an invoice that takes a minute or less.
+ */
+export function DraftWriteBackEstimate({ model }: { model: PanelModel }) {
+  if (model.ref.value?.invoiceId) return null;
+  const linked = model.record.value?.linkedEntryIds.length ?? 0;
+  if (writeBackMinutes(linked) < 2) return null;
+  return (
+    <p class="muted small" data-testid="writeback-draft-estimate">
+      {draftEstimateText(linked)}
+    </p>
   );
 }
