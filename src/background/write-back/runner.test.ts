@@ -161,6 +161,67 @@ describe('write-back: what Keeping refuses', () => {
     expect(await auditOf()).toEqual([['writeback_skipped', 101, 'locked']]);
   });
 
+  describe('an entry changed between the bulk read and its PATCH', () => {
+    /** Keeping's answer to the PATCH, after `change` happened to the entry since our read. */
+    function changedBeforePatch(change: () => void, error: UrenbrugError) {
+      setup.client.patchTimeEntry.mockImplementationOnce(async () => {
+        change();
+        throw error;
+      });
+    }
+
+    it('billed meanwhile by Keeping’s own integration (403): read again, a conflict naming it', async () => {
+      await saveWith([101]);
+      changedBeforePatch(
+        () =>
+          setup.keeping.set({
+            ...setup.keeping.get(101)!,
+            locked: true,
+            externalReferences: [
+              { id: 'ab20260077cd', type: 'exact_online_invoice', name: '20260077', url: null },
+            ],
+          }),
+        new UrenbrugError('forbidden', 'Keeping answered 403', 'locked', 403),
+      );
+      const dayReads = setup.client.timeEntries.mock.calls.length;
+      expect(await writeBack.resume()).toMatchObject({ done: 0, conflicts: 1, skipped: 0 });
+      expect(setup.client.timeEntries.mock.calls.length).toBe(dayReads + 1);
+      expect(setup.client.patchTimeEntry).toHaveBeenCalledOnce();
+      expect((await setup.db.getAll('writeback'))[0]).toMatchObject({
+        state: 'conflict',
+        conflict: { kind: 'keeping_invoice', invoice: '20260077' },
+      });
+    });
+
+    it('deleted meanwhile (404): read again and skipped as gone', async () => {
+      await saveWith([101]);
+      changedBeforePatch(
+        () => setup.keeping.remove(101),
+        new UrenbrugError('not_found', 'Keeping answered 404', undefined, 404),
+      );
+      expect(await writeBack.resume()).toMatchObject({ skipped: 1 });
+      expect(await auditOf()).toEqual([
+        ['writeback_skipped', 101, 'changed since read; not found in Keeping'],
+      ]);
+    });
+
+    it('filled meanwhile by a colleague’s references (422): read again and skipped as full, not failed', async () => {
+      await saveWith([101]);
+      const ten = Array.from({ length: 10 }, (_, i) => ({ ...JIRA, id: `abc012345678${i}` }));
+      changedBeforePatch(
+        () => setup.keeping.set({ ...setup.keeping.get(101)!, externalReferences: ten }),
+        new UrenbrugError('invalid_request', 'Keeping answered 422', undefined, 422),
+      );
+      expect(await writeBack.resume()).toMatchObject({ skipped: 1, failed: 0 });
+      expect((await setup.db.getAll('writeback'))[0]).toMatchObject({
+        state: 'skipped',
+        skip: { reason: 'full' },
+      });
+      // The colleague's references are all still there: nothing was written over them.
+      expect(refsOf(101)).toEqual(ten);
+    });
+  });
+
   it('skips an entry deleted in Keeping', async () => {
     await saveWith([101]);
     setup.keeping.remove(101);
