@@ -267,16 +267,6 @@ describe('write-back: what Keeping refuses', () => {
     expect(setup.client.patchTimeEntry).toHaveBeenCalledTimes(2);
   });
 
-  it('goes on with the rest of the pass after a 429 on one PATCH: the limiter holds the pace', async () => {
-    setup.client.patchTimeEntry.mockRejectedValueOnce(
-      new UrenbrugError('rate_limited', 'Keeping answered 429'),
-    );
-    await saveWith([101, 102]);
-    expect(await writeBack.resume()).toMatchObject({ done: 1, pending: 1 });
-    expect(refsOf(102)).toEqual([JIRA, OURS]);
-    expect((await setup.db.get('writeback', `${ORG}:101:${OURS.id}`))?.attempts).toBe(0);
-  });
-
   it('gives up after the maximum number of attempts and reports it', async () => {
     setup.client.patchTimeEntry.mockRejectedValue(new UrenbrugError('server', 'Keeping answered 503'));
     await saveWith([101]);

@@ -235,11 +235,8 @@ export function createWriteBack(
         }
         // A newer wish for the same entry came in meanwhile: another pass runs it.
         if (!(await settle(db, located.item, outcome, context, totals))) again = true;
-        // Offline or Keeping down: stop, so as not to burn every item's attempts. A 429 is only
-        // Keeping's pace: the limiter holds the next call until Keeping's reset, so the pass goes on
-        // (a large invoice keeps marking without waiting for another wake) and this item waits.
-        if (outcome.kind === 'retry' && outcome.error.code !== 'rate_limited') {
-          stop = true;
+        if (outcome.kind === 'retry') {
+          stop = true; // offline or Keeping down: do not burn every item's attempts
           break;
         }
         if (outcome.kind === 'done' && outcome.entry) {
