@@ -31,10 +31,11 @@ import { forgetDraft, refForScreen } from './invoice-ref';
 import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
 import { createRatesModel } from './rates-model';
-import { type Scope, scopeEntries, tickedEntries } from './scope';
+import { type ListGroup, listGroups, type Scope, scopeEntries, tickedEntries } from './scope';
 import { createScreenCheckModel } from './screen-check-model';
 import { createSelectionModel } from './selection-model';
 import { startSelectionSaver } from './selection-saver';
+import { stableSet } from './stable-set';
 
 export interface PanelOptions {
   page: ExactInvoicePage | null;
@@ -108,13 +109,12 @@ export function createPanelModel(options: PanelOptions) {
     return value ? invoiceKey(value) : null;
   });
   const storedLines = computed(() => localLines.value ?? record.value?.lines ?? []);
-  const ownEntryIds = computed(
-    () =>
-      new Set([
-        ...(record.value?.linkedEntryIds ?? []),
-        ...storedLines.value.flatMap((line) => line.entryIds),
-      ]),
-  );
+  // Stable sets: a record that comes back with the same ids (a saved selection) changes nothing below.
+  const ownEntryIds = stableSet(function* () {
+    yield* record.value?.linkedEntryIds ?? [];
+    for (const line of storedLines.value) yield* line.entryIds;
+  });
+  const linkedHere = stableSet(() => record.value?.linkedEntryIds ?? []);
 
   const scope = computed((): Scope | null => {
     const view = entries.view.value;
@@ -138,6 +138,13 @@ export function createPanelModel(options: PanelOptions) {
     confirmedBilled: selection.confirmedBilled.value,
   }));
   const selected = computed((): Entry[] => (scope.value ? tickedEntries(scope.value, ticks.value) : []));
+  const selectedIds = computed(() => new Set(selected.value.map((entry) => entry.id)));
+  /** The list's groups: computed once per scope, not on every tick (sorting a year costs time). */
+  const groups = computed((): ListGroup[] =>
+    scope.value ? listGroups(scope.value, selection.includeBilled.value, projectName) : [],
+  );
+  /** Only part of the period is here (a first read still arriving, or never completed). */
+  const partial = computed(() => entries.partial.value);
   const entriesById = computed(
     () => new Map((entries.view.value?.entries ?? []).map((entry) => [entry.id, entry])),
   );
@@ -199,6 +206,7 @@ export function createPanelModel(options: PanelOptions) {
     },
     onStale: reloadAfterConflict,
     now,
+    partial: () => entries.partial.value,
   });
   const link = createLinkModel({
     ref,
@@ -210,8 +218,10 @@ export function createPanelModel(options: PanelOptions) {
       takeRecord(next);
     },
     onStale: reloadAfterConflict,
+    partial: () => entries.partial.value,
   });
 
+  const associateEntries = createEntriesModel();
   const associate = createAssociateModel({
     guard,
     ref,
@@ -223,7 +233,7 @@ export function createPanelModel(options: PanelOptions) {
     locale,
     today,
     // Its own entries and link state: the proposal's period is the invoice's, not the selection's.
-    entries: createEntriesModel(),
+    entries: associateEntries,
     link: createLinkModel({
       ref,
       invoiceNumber: () => screen.value?.invoiceNumber ?? record.value?.invoiceNumber ?? null,
@@ -336,7 +346,15 @@ export function createPanelModel(options: PanelOptions) {
 
   /** Reads the page, loads context and the invoice's record, restores, then starts watching. */
   async function start(): Promise<void> {
-    options.signal.addEventListener('abort', () => fill.cancel(), { once: true });
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        fill.cancel();
+        entries.dispose();
+        associateEntries.dispose();
+      },
+      { once: true },
+    );
     const languageLoaded = loadLanguage();
     screenCheck.refresh();
     try {
@@ -448,6 +466,10 @@ export function createPanelModel(options: PanelOptions) {
     projectName,
     scope,
     selected,
+    selectedIds,
+    groups,
+    partial,
+    linkedHere,
     entriesById,
     preview,
     lines,
