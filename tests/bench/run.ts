@@ -7,6 +7,7 @@ import { benchBundleSizes } from './bundle-size';
 import { benchGrouping } from './grouping';
 import { benchInvoiceMatch } from './invoice-match';
 import { benchPanel } from './panel';
+import { benchPanelScale } from './panel-scale';
 import { benchPopupOpen } from './popup-open';
 
 benchBundleSizes();
@@ -14,3 +15,4 @@ benchGrouping();
 benchInvoiceMatch();
 await benchPopupOpen();
 await benchPanel();
+await benchPanelScale();

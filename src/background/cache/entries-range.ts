@@ -101,7 +101,12 @@ function mergeArrived(cached: readonly Entry[], arrived: readonly Entry[]): Entr
   for (const entry of cached) byId.set(entry.id, entry);
   // Keeping filtered them to the client and range, as it does for the whole read.
   for (const entry of arrived) byId.set(entry.id, entry);
-  return [...byId.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  return [...byId.values()].sort(byDateThenId);
+}
+
+/** The cache's order (its date index, then the id). */
+function byDateThenId(a: Entry, b: Entry): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
 }
 
 /** The connected user, from the cache or else from Keeping (and then cached). */
@@ -149,5 +154,17 @@ export async function refreshRange(
     fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to),
     { fetchedAt: deps.now(), serverOffsetMs: deps.client.serverOffsetMs() ?? undefined, projectIds },
   );
-  return cachedRange(deps, query);
+  // Unlimited by user, the cache's part for this range is now exactly the fresh list: answer
+  // from it rather than read thousands of entries back. A team member's cache may hold more.
+  if (userIds !== undefined) return cachedRange(deps, query);
+  const fetchedAt =
+    (await readFetch(db, fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to)))
+      ?.fetchedAt ?? null;
+  const sorted = [...entries].sort(byDateThenId);
+  const localLinks = await readLocalLinks(
+    db,
+    organisationId,
+    sorted.map((entry) => entry.id),
+  );
+  return { entries: sorted, fetchedAt, localLinks };
 }
