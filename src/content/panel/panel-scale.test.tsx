@@ -6,6 +6,7 @@
  */
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BackgroundClient } from '../../background/dependencies';
 import type { Entry } from '../../core/keeping-types';
 import { makeEntry } from '../../core/testing/entry-fixture';
 import { setLanguagePreference } from '../../shared/i18n';
@@ -225,5 +226,41 @@ describe('a partial period', () => {
     await change('period-select', 'this_month');
     await vi.waitFor(() => expect(signals[0]?.aborted).toBe(true));
     expect(background.callsOf('entries.cancel')).toHaveLength(1);
+  });
+});
+
+describe('a long range', () => {
+  it('shows Keeping’s totals and the reading time first, and reads the entries only on the go', async () => {
+    await start(mayEntries(30));
+    await mountMapped();
+    const client = background.client as typeof background.client & Partial<BackgroundClient>;
+    client.countTimeEntries = vi.fn(async () => 48_000);
+    client.report = vi.fn(async () => ({
+      from: '2025-06-01',
+      to: '2026-05-31',
+      row_type: 'project',
+      rows: [
+        { id: '10', description: 'Website', url: null, hours: 1200.5, direct_hours: 1200.5 },
+        { id: '11', description: 'Boekhouding', url: null, hours: 300, direct_hours: 250 },
+      ],
+      total_hours: 1500.5,
+      total_direct_hours: 1450.5,
+    }));
+    const reads = background.client.reportTimeEntries.mock.calls.length;
+    await change('period-select', 'custom');
+    await change('period-from', '2025-06-01');
+    await change('period-to', '2026-05-31');
+
+    expect(get('range-estimate').textContent).toContain('48000 registraties (480 pagina');
+    expect(get('range-estimate').textContent).toContain('minuten');
+    expect(get('range-totals').textContent).toContain('1500,50');
+    expect(background.client.reportTimeEntries.mock.calls.length).toBe(reads);
+    expect(get<HTMLButtonElement>('fill-button').disabled).toBe(true);
+    expect(get('entries-partial').textContent).toContain('nog niet volledig');
+
+    await click(get('range-start'));
+    expect(background.client.reportTimeEntries.mock.calls.length).toBe(reads + 1);
+    expect(all('range-start')).toHaveLength(0);
+    expect(all('entries-partial')).toHaveLength(0);
   });
 });

@@ -126,7 +126,8 @@ export function createEntriesModel(options: EntriesModelOptions = {}) {
           const next = await send('entries.progress', { readerId });
           if (mine !== generation || !next) return;
           progress.value = next;
-          const step = Math.max(500, shownEntries / 4);
+          // The first page at once, then in growing steps: a year is not sent to the tab 500 times.
+          const step = shownEntries === 0 ? 1 : Math.max(500, shownEntries / 4);
           if (view.value?.fetchedAt === null && next.entries - shownEntries >= step) {
             const partialView = await send('entries.range', { ...request, fresh: false, readerId });
             if (mine !== generation || !reading) return;

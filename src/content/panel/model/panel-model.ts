@@ -25,6 +25,7 @@ import { rowFingerprint } from '../../fill/fingerprint';
 import { pageLines } from '../../fill/page-lines';
 import { createAssociateModel } from './associate-model';
 import { createClientModel } from './client-model';
+import { deferWhenLarge } from './deferred';
 import { createEntriesModel } from './entries-model';
 import { createFillModel } from './fill-model';
 import { forgetDraft, refForScreen } from './invoice-ref';
@@ -52,6 +53,9 @@ export interface PanelOptions {
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;
+
+/** Above this many selected entries the preview is planned a frame after the change (deferred.ts). */
+export const DEFER_PREVIEW_ABOVE = 5_000;
 
 export function createPanelModel(options: PanelOptions) {
   const now = options.now ?? Date.now;
@@ -149,19 +153,41 @@ export function createPanelModel(options: PanelOptions) {
     () => new Map((entries.view.value?.entries ?? []).map((entry) => [entry.id, entry])),
   );
 
+  /** What the preview is planned from; with many entries it follows a frame after the change. */
+  const previewBasis = computed(() => ({
+    selected: selected.value,
+    range: selection.range.value,
+    grouping: selection.grouping.value,
+    rounding: selection.rounding.value,
+    rates: rates.book.value,
+    template: selection.template.value,
+    locale: locale.value,
+    names: names.value,
+  }));
+  const deferredBasis = deferWhenLarge(
+    previewBasis,
+    (basis) => basis.selected.length > DEFER_PREVIEW_ABOVE,
+    options.signal,
+  );
+  /** The preview is a frame behind the selection: the fill and the link wait for it. */
+  const previewPending = deferredBasis.pending;
+  /** Filling and linking wait: only part of the period is here, or the preview is a frame behind. */
+  const actionsWait = computed(() => entries.partial.value || previewPending.value);
+
   /** The preview, or the reason there is none (a bad rate or template never breaks the panel). */
   const preview = computed((): { plan: InvoiceLinePlan | null; error: string | null } => {
-    const range = selection.range.value;
+    const basis = deferredBasis.value.value;
+    const range = basis.range;
     if (!range) return { plan: null, error: null };
     try {
-      const plan = planInvoiceLines(selected.value, {
-        grouping: selection.grouping.value,
-        rounding: selection.rounding.value,
-        rates: rates.book.value,
-        template: selection.template.value,
-        locale: locale.value,
+      const plan = planInvoiceLines(basis.selected, {
+        grouping: basis.grouping,
+        rounding: basis.rounding,
+        rates: basis.rates,
+        template: basis.template,
+        locale: basis.locale,
         period: range,
-        names: names.value,
+        names: basis.names,
       });
       return { plan, error: null };
     } catch (error) {
@@ -170,7 +196,7 @@ export function createPanelModel(options: PanelOptions) {
   });
   const lines = computed(() => {
     const plan = preview.value.plan;
-    return plan ? pageLines(plan, entriesById.value, personName, locale.value) : [];
+    return plan ? pageLines(plan, entriesById.value, personName, deferredBasis.value.value.locale) : [];
   });
 
   function takeRecord(next: InvoiceRecord): void {
@@ -206,7 +232,7 @@ export function createPanelModel(options: PanelOptions) {
     },
     onStale: reloadAfterConflict,
     now,
-    partial: () => entries.partial.value,
+    partial: () => actionsWait.value,
   });
   const link = createLinkModel({
     ref,
@@ -218,7 +244,7 @@ export function createPanelModel(options: PanelOptions) {
       takeRecord(next);
     },
     onStale: reloadAfterConflict,
-    partial: () => entries.partial.value,
+    partial: () => actionsWait.value,
   });
 
   const associateEntries = createEntriesModel();
@@ -472,6 +498,8 @@ export function createPanelModel(options: PanelOptions) {
     linkedHere,
     entriesById,
     preview,
+    previewPending,
+    actionsWait,
     lines,
     fill,
     link,

@@ -48,7 +48,7 @@ export function EntriesSection({ model }: { model: PanelModel }) {
     for (const entry of selected) selectedMinutes += entry.minutes;
     body = (
       <>
-        {visible === 0 && <p class="muted">{t('panel_entries_none')}</p>}
+        {visible === 0 && !model.partial.value && <p class="muted">{t('panel_entries_none')}</p>}
         {visible > 0 && (
           <p class="small" data-testid="selected-count">
             {t('panel_selected_count', selected.length, visible, decimalHours(selectedMinutes))}

@@ -41,7 +41,7 @@ export function FillSection({ model }: { model: PanelModel }) {
               class="button primary"
               data-testid="fill-button"
               disabled={
-                lines.length === 0 || phase === 'filling' || phase === 'confirm' || model.partial.value
+                lines.length === 0 || phase === 'filling' || phase === 'confirm' || model.actionsWait.value
               }
               onClick={trustedAction(() => void fill.start())}
             >

@@ -17,7 +17,11 @@ export function RangeEstimateNotice({ model }: { model: PanelModel }) {
   const projects = [...estimate.projects].sort((a, b) => b.minutes - a.minutes);
   return (
     <div class="notice" role="status" data-testid="range-estimate">
-      <p>{t('panel_range_estimate', estimate.entries, estimate.pages, minutes)}</p>
+      <p>
+        {estimate.seconds < 60
+          ? t('panel_range_estimate_seconds', estimate.entries, estimate.pages, Math.max(1, estimate.seconds))
+          : t('panel_range_estimate', estimate.entries, estimate.pages, minutes)}
+      </p>
       <p class="small" data-testid="range-totals">
         {t('panel_range_totals', decimalHours(estimate.totalMinutes), decimalHours(direct))}
       </p>
