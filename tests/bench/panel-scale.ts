@@ -9,8 +9,9 @@
  * - interaction latencies on the year, from the click to the next painted frame: tick one entry,
  *   select none/all on groups of about 833 / 3,333 / 10,000 / 16,667 entries, change the grouping,
  *   change the period.
- * Options (environment): BENCH_PEOPLE (the seed's firm size), BENCH_YEAR=0 skips the year (the
- * cold year read alone takes over four minutes at Keeping's 120 calls a minute).
+ * Options (environment): BENCH_PEOPLE (the seed's firm size), BENCH_EXTENSION_DIR (another build),
+ * BENCH_YEAR=0 skips the year (the cold year read alone takes over four minutes at Keeping's 120
+ * calls a minute).
  */
 import type { Frame, Page } from 'playwright-core';
 import { DEFAULT_DIVISION } from '../../sandbox/exact/model/seed';
@@ -27,6 +28,8 @@ import { median, report, round } from './report';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 57);
 const WITH_YEAR = process.env.BENCH_YEAR !== '0';
+/** Another build to measure (e.g. the main branch's, for before/after figures); default dist/. */
+const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR;
 const CLIENT = 'Gemeente Utrecht';
 const RUNS = 5;
 const PAGE_SIZE = 100;
@@ -175,7 +178,11 @@ export async function benchPanelScale(): Promise<void> {
   const keeping = await startKeepingSandbox({ seed: { people: PEOPLE, entryCount: PEOPLE * 1_450 } });
   const seedMs = Date.now() - seedStarted;
   const exact = await startExactSandbox({ lookupLatencyMs: 0 });
-  const session = await launchWithExtension({ keepingUrl: keeping.url, exactUrl: exact.url });
+  const session = await launchWithExtension({
+    keepingUrl: keeping.url,
+    exactUrl: exact.url,
+    extensionDir: EXTENSION_DIR,
+  });
   try {
     await (await connectThroughOptions(session, SANDBOX_TOKENS.admin, SANDBOX_ORGANISATION_ID)).close();
     const page = await session.context.newPage();

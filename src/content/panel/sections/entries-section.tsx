@@ -9,7 +9,7 @@ import { PartialNotice } from './partial-notice';
 import { RangeEstimateNotice } from './range-estimate-notice';
 import { trustedAction } from './trusted-action';
 
-/** More rows than this in the list: every group starts folded, showing only its totals. */
+/** More rows than this in the list: every group starts folded, showing only its totals (docs/architecture.md, The panel at scale). */
 export const FOLD_ABOVE = 200;
 
 /** Step 3: the client's entries in the period, per project, with what is billed elsewhere. */
