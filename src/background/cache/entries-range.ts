@@ -32,6 +32,12 @@ export function rangeIsFresh(fetchedAt: number | null, now: number): boolean {
   return fetchedAt !== null && fetchedAt <= now && now - fetchedAt < RANGE_FRESH_MS;
 }
 
+/** When this client and range were last read in full; null when never. One small read. */
+export async function rangeFetchedAt(deps: RangeDeps, query: RangeQuery): Promise<number | null> {
+  const key = fetchKeys.clientRange(deps.organisationId, query.keepingClientId, query.from, query.to);
+  return (await readFetch(deps.db, key))?.fetchedAt ?? null;
+}
+
 /** Which read a panel runs: one per organisation, client and range. */
 export function rangeKey(organisationId: number, query: RangeQuery): string {
   return `${organisationId}|${query.keepingClientId}|${query.from}|${query.to}`;

@@ -3,7 +3,14 @@ import type { MessageNameIn } from '../../shared/messages';
 import { auditActor } from '../account/audit-actor';
 import { clientForToken } from '../account/client-for-token';
 import { type Connection, getConnection, requireConnection, stillConnectedAs } from '../account/connection';
-import { cachedRange, type ReadControl, rangeIsFresh, rangeKey, refreshRange } from '../cache/entries-range';
+import {
+  cachedRange,
+  type ReadControl,
+  rangeFetchedAt,
+  rangeIsFresh,
+  rangeKey,
+  refreshRange,
+} from '../cache/entries-range';
 import { panelContext } from '../cache/panel-context';
 import { estimateRange } from '../cache/range-estimate';
 import { arrivedEntries, cancelRead, readProgress, startRead } from '../cache/range-reads';
@@ -94,10 +101,9 @@ export function createPanelHandlers(services: WorkerDependencies, writeBack: Wri
         const fresh = rangeIsFresh(view.fetchedAt, services.now());
         return readerId ? { ...view, fresh, progress: readProgress(readerId, key) } : { ...view, fresh };
       }
-      if (!force) {
-        // Inside the freshness window the cache is the answer: no Keeping call at all.
-        const cached = await cachedRange(deps, query);
-        if (rangeIsFresh(cached.fetchedAt, services.now())) return { ...cached, fresh: true };
+      // Inside the freshness window the cache is the answer: no Keeping call at all.
+      if (!force && rangeIsFresh(await rangeFetchedAt(deps, query), services.now())) {
+        return { ...(await cachedRange(deps, query)), fresh: true };
       }
       const refresh = async (control: ReadControl) =>
         refreshRange(
