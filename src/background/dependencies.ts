@@ -50,9 +50,7 @@ const sessionLimiterStore: LimiterStore = {
 
 /** One limiter for every Keeping call of this worker's lifetime, remembered across restarts. */
 function sharedLimiter(): Limiter {
-  // A second's margin on Keeping's minute: a start is counted when it leaves, Keeping counts its
-  // arrival, and uneven latency let a long read meet 429s at the window's edge (panel-scale bench).
-  limiter ??= createLimiter({ store: sessionLimiterStore, windowMs: 61_000 });
+  limiter ??= createLimiter({ store: sessionLimiterStore });
   return limiter;
 }
 
