@@ -223,3 +223,21 @@ describe('determinism and size', () => {
     expect(() => createSeed({ now: TEST_NOW, entryCount: -1 })).toThrow(/entryCount/);
   });
 });
+
+describe('the big-firm seed option', () => {
+  it('grows the firm to `people`, the newcomers booking on Gemeente Utrecht and internal work', () => {
+    const big = createSeed({ now: TEST_NOW, people: 40, entryCount: 20_000 });
+    expect(big.users).toHaveLength(40);
+    const utrecht = new Set(big.projects.filter((project) => project.client?.id === 123401).map((p) => p.id));
+    const newcomer = big.users[39]!;
+    const theirs = big.timeEntries.filter(
+      (entry) => entry.user_id === newcomer.id && entry.project_id !== null,
+    );
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const entry of theirs) {
+      const project = big.projects.find((item) => item.id === entry.project_id)!;
+      expect(project.client === null || utrecht.has(project.id)).toBe(true);
+    }
+    expect(() => createSeed({ now: TEST_NOW, people: 0 })).toThrow(/people/);
+  });
+});

@@ -8,6 +8,7 @@ import { createRandom } from './model/prng';
 import { addDays, localDate } from './model/time-zone';
 import { ALL_SCOPES, MEMBER_SCOPES, NO_REPORTING_SCOPES, SANDBOX_TOKENS } from './model/tokens';
 import type { SandboxAccount, SandboxState } from './model/types';
+import { growFirm } from './seed/big-firm';
 import { generateWorkdays } from './seed/entries';
 import { createFirm, SANDBOX_ORGANISATION_ID, SANDBOX_USER_IDS } from './seed/firm';
 import { createOtherOrganisation, OTHER_ORGANISATION_ID } from './seed/other-organisation';
@@ -23,6 +24,11 @@ export interface SeedOptions {
   /** Total entries of the main organisation; default: three months of weekdays (about 3,000). */
   entryCount?: number;
   randomSeed?: number;
+  /**
+   * The big-firm option: grow the firm to this many people, the newcomers all booking on
+   * Gemeente Utrecht (64 gives about 4,000 of its entries a month). Default: the firm as it is.
+   */
+  people?: number;
 }
 
 const DEFAULT_RANDOM_SEED = 20_260_611;
@@ -72,6 +78,12 @@ export function createSeed(options: SeedOptions & { now: number }): SandboxState
   }
   const random = createRandom(options.randomSeed ?? DEFAULT_RANDOM_SEED);
   const firm = createFirm();
+  if (options.people !== undefined) {
+    if (!(Number.isInteger(options.people) && options.people > 0 && options.people <= 500)) {
+      throw new Error(`createSeed: people must be an integer from 1 to 500, got ${options.people}`);
+    }
+    growFirm(firm, options.people);
+  }
   const today = options.today ?? localDate(options.now, firm.organisation.time_zone);
   const specials = createSpecials(firm, today, options.now);
   const budget =

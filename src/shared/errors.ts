@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'not_connected' // no token stored yet
   | 'not_allowed' // a sender tier asked for something it may not do
   | 'conflict' // the invoice changed elsewhere (another tab, a save) since it was read
+  | 'cancelled' // a read superseded by a newer one (another period, client) or stopped
   | 'internal';
 
 /** Why a backup file was refused; the options page shows `options_data_import_<problem>`. */

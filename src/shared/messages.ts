@@ -72,8 +72,34 @@ export interface PanelContext {
 /** A customer's entries for a period, from cache or fresh, with this install's links. */
 export interface EntriesView {
   entries: Entry[];
+  /** When the whole range was last read; null: never, so the entries may be only part of it. */
   fetchedAt: number | null;
   localLinks: LocalLinks;
+  /** Set while a read of this range runs: the entries then include the pages that have arrived. */
+  progress?: RangeProgress | null;
+  /** Read within the freshness window: a refresh now would ask Keeping nothing. */
+  fresh?: boolean;
+}
+
+/** How far a running read of a range is. */
+export interface RangeProgress {
+  pages: number;
+  /** As far as Keeping has said (0 before the first page). */
+  totalPages: number;
+  /** Entries received so far. */
+  entries: number;
+}
+
+/** A long range before it is read: its size, how long reading takes, and Keeping's own sums. */
+export interface RangeEstimate {
+  entries: number;
+  pages: number;
+  /** At Keeping's 120 a minute. */
+  seconds: number;
+  /** Keeping's grouped totals per project, in minutes (indirect = minutes − directMinutes). */
+  projects: Array<{ projectId: number; minutes: number; directMinutes: number | null }>;
+  totalMinutes: number;
+  totalDirectMinutes: number | null;
 }
 
 /** The bookkeeper's own work of one organisation, as downloaded by "Back-up downloaden". */
@@ -236,10 +262,30 @@ export interface MessageMap {
   'settings.get': { request: Record<string, never>; response: Settings };
   /** From cache; refreshes reference data first when there is none or it is stale. */
   'panel.context': { request: { division: number }; response: PanelContext };
-  /** `fresh: false` answers from cache at once; `fresh: true` fetches from Keeping first. */
+  /**
+   * `fresh: false` answers from cache at once (with what a running read of `readerId` has
+   * received); `fresh: true` reads from Keeping first unless the range was read within the
+   * freshness window (`force` reads anyway). A reader's new read cancels its earlier one.
+   */
   'entries.range': {
-    request: { from: string; to: string; keepingClientId: number; fresh: boolean };
+    request: {
+      from: string;
+      to: string;
+      keepingClientId: number;
+      fresh: boolean;
+      force?: boolean;
+      readerId?: string;
+    };
     response: EntriesView;
+  };
+  /** How far the reader's running read is; null when none runs. */
+  'entries.progress': { request: { readerId: string }; response: RangeProgress | null };
+  /** Stops the reader's running read (the panel closed or moved on). */
+  'entries.cancel': { request: { readerId: string }; response: { cancelled: boolean } };
+  /** A long range's size, reading time and Keeping's grouped totals: two calls. */
+  'entries.estimate': {
+    request: { from: string; to: string; keepingClientId: number };
+    response: RangeEstimate;
   };
   'mapping.saveClient': { request: ClientMapping; response: ClientMapping[] };
   'lineDefaults.save': { request: LineDefaults; response: LineDefaults };
@@ -339,6 +385,9 @@ export const MESSAGE_ROUTES = {
   'writeback.override': { group: 'data', tier: 'extension' },
   'panel.context': { group: 'panel', tier: 'content' },
   'entries.range': { group: 'panel', tier: 'content' },
+  'entries.progress': { group: 'panel', tier: 'content' },
+  'entries.cancel': { group: 'panel', tier: 'content' },
+  'entries.estimate': { group: 'panel', tier: 'content' },
   'mapping.saveClient': { group: 'panel', tier: 'content' },
   'lineDefaults.save': { group: 'panel', tier: 'content' },
   'invoice.load': { group: 'panel', tier: 'content' },

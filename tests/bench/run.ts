@@ -7,6 +7,7 @@ import { benchBundleSizes } from './bundle-size';
 import { benchGrouping } from './grouping';
 import { benchInvoiceMatch } from './invoice-match';
 import { benchPanel } from './panel';
+import { benchPanelScale } from './panel-scale';
 import { benchPopupOpen } from './popup-open';
 import { benchWriteBackQueue } from './write-back-queue';
 
@@ -16,3 +17,4 @@ benchInvoiceMatch();
 await benchPopupOpen();
 await benchPanel();
 await benchWriteBackQueue();
+await benchPanelScale();

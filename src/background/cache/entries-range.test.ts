@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
 import { clearConnection, saveConnection } from '../account/connection';
 import { sampleEntry, sampleUser } from '../testing/db-fixtures';
 import { asPanel, BAKKERIJ, draftRef, ORG, type PanelSetup, setupPanel } from '../testing/panel-setup';
+import { RANGE_FRESH_MS } from './entries-range';
+import { runningReads } from './range-reads';
 
 const MAY = { from: '2026-05-01', to: '2026-05-31', keepingClientId: BAKKERIJ };
 const ids = (view: { entries: { id: number }[] }) => view.entries.map((entry) => entry.id);
@@ -20,22 +22,28 @@ describe('entries.range', () => {
       entries: [],
       fetchedAt: null,
       localLinks: {},
+      fresh: false,
     });
     expect(setup.client.reportTimeEntries).not.toHaveBeenCalled();
 
     const fresh = await handlers['entries.range']({ ...MAY, fresh: true });
     // A team member asks for exactly their own entries (docs/keeping-api.md, Reading entries).
-    expect(setup.client.reportTimeEntries).toHaveBeenCalledWith(ORG, {
-      from: '2026-05-01',
-      to: '2026-05-31',
-      clientIds: [BAKKERIJ],
-      userIds: [sampleUser().id],
-    });
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledWith(
+      ORG,
+      {
+        from: '2026-05-01',
+        to: '2026-05-31',
+        clientIds: [BAKKERIJ],
+        userIds: [sampleUser().id],
+      },
+      undefined,
+      undefined,
+    );
     expect(ids(fresh)).toEqual([101, 102]);
     expect(fresh.fetchedAt).toBe(Date.parse('2026-06-12T08:00:00Z'));
 
     setup.advance(60_000);
-    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual(fresh);
+    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual({ ...fresh, fresh: true });
     expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
   });
 
@@ -56,7 +64,7 @@ describe('entries.range', () => {
 
     setup.keeping.remove(101);
     setup.keeping.set(sampleEntry({ id: 106, date: '2026-05-29', start: null, end: null }));
-    expect(ids(await handlers['entries.range']({ ...MAY, fresh: true }))).toEqual([102, 106]);
+    expect(ids(await handlers['entries.range']({ ...MAY, fresh: true, force: true }))).toEqual([102, 106]);
     expect(ids(await handlers['entries.range']({ ...MAY, keepingClientId: 222, fresh: false }))).toEqual([
       103,
     ]);
@@ -70,20 +78,20 @@ describe('entries.range', () => {
     const first = await handlers['entries.range']({ ...MAY, fresh: true });
     setup.client.reportTimeEntries.mockRejectedValueOnce(new UrenbrugError('network', 'offline'));
     setup.advance(60_000);
-    await expect(handlers['entries.range']({ ...MAY, fresh: true })).rejects.toMatchObject({
+    await expect(handlers['entries.range']({ ...MAY, fresh: true, force: true })).rejects.toMatchObject({
       code: 'network',
     });
-    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual(first);
+    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toMatchObject(first);
   });
 
   it('refuses what Keeping sent outside the range and keeps the cache', async () => {
     const { handlers } = setup.start();
     const first = await handlers['entries.range']({ ...MAY, fresh: true });
     setup.client.reportTimeEntries.mockResolvedValueOnce([sampleEntry({ id: 200, date: '2026-07-01' })]);
-    await expect(handlers['entries.range']({ ...MAY, fresh: true })).rejects.toMatchObject({
+    await expect(handlers['entries.range']({ ...MAY, fresh: true, force: true })).rejects.toMatchObject({
       code: 'unexpected_response',
     });
-    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual(first);
+    expect(await handlers['entries.range']({ ...MAY, fresh: false })).toMatchObject(first);
   });
 
   it('writes nothing when the connection changed while Keeping answered', async () => {
@@ -126,5 +134,89 @@ describe('entries.range', () => {
     await expect(handlers['entries.range']({ ...MAY, fresh: false })).rejects.toMatchObject({
       code: 'not_connected',
     });
+  });
+});
+
+describe('entries.range: the freshness window and running reads', () => {
+  it('asks Keeping nothing for a refresh inside the freshness window, and again after it', async () => {
+    const { handlers } = setup.start();
+    await handlers['entries.range']({ ...MAY, fresh: true });
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
+    const calls = () =>
+      Object.values(setup.client).reduce(
+        (sum, fn) => sum + (vi.isMockFunction(fn) ? fn.mock.calls.length : 0),
+        0,
+      );
+    const before = calls();
+
+    setup.advance(RANGE_FRESH_MS - 1_000);
+    const cached = await handlers['entries.range']({ ...MAY, fresh: true });
+    expect(cached.fresh).toBe(true);
+    // Not one Keeping call of any kind.
+    expect(calls()).toBe(before);
+
+    // The refresh button forces a read inside the window.
+    await handlers['entries.range']({ ...MAY, fresh: true, force: true });
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledTimes(2);
+
+    setup.advance(RANGE_FRESH_MS);
+    expect((await handlers['entries.range']({ ...MAY, fresh: false })).fresh).toBe(false);
+    await handlers['entries.range']({ ...MAY, fresh: true });
+    expect(setup.client.reportTimeEntries).toHaveBeenCalledTimes(3);
+  });
+
+  it('shows the pages a first read has received, with its progress, and cancels it when superseded', async () => {
+    const { handlers } = setup.start();
+    let release: () => void = () => undefined;
+    const signals: AbortSignal[] = [];
+    setup.client.reportTimeEntries.mockImplementationOnce(async (_org, _query, onPage, signal) => {
+      if (signal) signals.push(signal);
+      onPage?.(1, 3, [sampleEntry({ id: 101, date: '2026-05-04' })]);
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      if (signal?.aborted) throw new UrenbrugError('cancelled', 'superseded');
+      return [sampleEntry({ id: 101, date: '2026-05-04' })];
+    });
+    const readerId = 'reader-0001';
+    const first = handlers['entries.range']({ ...MAY, fresh: true, readerId });
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+
+    const partial = await handlers['entries.range']({ ...MAY, fresh: false, readerId });
+    expect(ids(partial)).toEqual([101]);
+    expect(partial.fetchedAt).toBeNull();
+    expect(partial.progress).toEqual({ pages: 1, totalPages: 3, entries: 1 });
+    expect(await handlers['entries.progress']({ readerId })).toEqual({ pages: 1, totalPages: 3, entries: 1 });
+
+    // The same reader moves to June: May's read is aborted before its next page.
+    const june = handlers['entries.range']({
+      ...MAY,
+      from: '2026-06-01',
+      to: '2026-06-30',
+      fresh: true,
+      readerId,
+    });
+    await vi.waitFor(() => expect(signals[0]?.aborted).toBe(true));
+    release();
+    await expect(first).rejects.toMatchObject({ code: 'cancelled' });
+    await june;
+    expect(runningReads()).toBe(0);
+    // Nothing of the cancelled read was stored as a complete fetch.
+    expect((await handlers['entries.range']({ ...MAY, fresh: false })).fetchedAt).toBeNull();
+  });
+
+  it('stops a reader’s read on entries.cancel', async () => {
+    const { handlers } = setup.start();
+    let seen: AbortSignal | undefined;
+    setup.client.reportTimeEntries.mockImplementationOnce(async (_org, _query, _onPage, signal) => {
+      seen = signal;
+      await new Promise((resolve) => signal?.addEventListener('abort', resolve));
+      throw new UrenbrugError('cancelled', 'stopped');
+    });
+    const read = handlers['entries.range']({ ...MAY, fresh: true, readerId: 'reader-0002' });
+    await vi.waitFor(() => expect(seen).toBeDefined());
+    expect(await handlers['entries.cancel']({ readerId: 'reader-0002' })).toEqual({ cancelled: true });
+    await expect(read).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await handlers['entries.progress']({ readerId: 'reader-0002' })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * fetch of exactly that client and range; a fresh one walks every page of /report/time-entries, replaces that
  * part of the cache in one transaction and answers from it. A failed fetch throws and changes nothing.
  */
-import type { User } from '../../core/keeping-types';
+import type { Entry, User } from '../../core/keeping-types';
 import type { EntriesView } from '../../shared/messages';
 import { assertStillConnected } from '../account/connection';
 import { fetchKeys, readFetch, readReference, replaceReference, type UrenbrugDatabase } from '../db/database';
@@ -16,6 +16,37 @@ export interface RangeQuery {
   from: string;
   to: string;
   keepingClientId: number;
+}
+
+/**
+ * A range fetched this recently is served from the cache without asking Keeping at all: Keeping
+ * asks for cached answers and no polling (docs/keeping-api.md, Rate limit), and a bookkeeper who
+ * reopens an invoice or switches back to a period within minutes sees the same hours. The
+ * panel's refresh button forces a read.
+ */
+export const RANGE_FRESH_MS = 10 * 60 * 1000;
+
+/** True when a range fetched at `fetchedAt` needs no new read at `now`. */
+export function rangeIsFresh(fetchedAt: number | null, now: number): boolean {
+  // A fetch time in the future means the clock moved back: do not trust it.
+  return fetchedAt !== null && fetchedAt <= now && now - fetchedAt < RANGE_FRESH_MS;
+}
+
+/** When this client and range were last read in full; null when never. One small read. */
+export async function rangeFetchedAt(deps: RangeDeps, query: RangeQuery): Promise<number | null> {
+  const key = fetchKeys.clientRange(deps.organisationId, query.keepingClientId, query.from, query.to);
+  return (await readFetch(deps.db, key))?.fetchedAt ?? null;
+}
+
+/** Which read a panel runs: one per organisation, client and range. */
+export function rangeKey(organisationId: number, query: RangeQuery): string {
+  return `${organisationId}|${query.keepingClientId}|${query.from}|${query.to}`;
+}
+
+/** What a running read (range-reads.ts) passes in: its abort signal and where pages go. */
+export interface ReadControl {
+  signal?: AbortSignal;
+  onPage?: (done: number, total: number, entries: readonly Entry[]) => void;
 }
 
 export interface RangeDeps {
@@ -43,22 +74,45 @@ async function clientProjects(deps: RangeDeps, query: RangeQuery) {
 
 const sortedUnique = (ids: readonly number[]): number[] => [...new Set(ids)].sort((a, b) => a - b);
 
-/** From the cache only; `fetchedAt` is null when this client and range were never fetched. */
-export async function cachedRange(deps: RangeDeps, query: RangeQuery): Promise<EntriesView> {
+/**
+ * From the cache only; `fetchedAt` is null when this client and range were never fetched. With
+ * `arrived` (the pages a running read has received), those entries are shown over the cached
+ * ones, so a first read of a range fills the panel while the rest comes.
+ */
+export async function cachedRange(
+  deps: RangeDeps,
+  query: RangeQuery,
+  arrived: readonly Entry[] | null = null,
+): Promise<EntriesView> {
   const { known, lastSeen, fetchedAt } = await clientProjects(deps, query);
   const projectIds = sortedUnique([...known, ...lastSeen]);
-  const entries = await readRangeEntries(deps.db, {
+  const cached = await readRangeEntries(deps.db, {
     organisationId: deps.organisationId,
     from: query.from,
     to: query.to,
     projectIds,
   });
+  const entries = arrived && arrived.length > 0 ? mergeArrived(cached, arrived) : cached;
   const localLinks = await readLocalLinks(
     deps.db,
     deps.organisationId,
     entries.map((entry) => entry.id),
   );
   return { entries, fetchedAt, localLinks };
+}
+
+/** Cached entries with the arrived ones in their place (by id); new ones added; by date then id. */
+function mergeArrived(cached: readonly Entry[], arrived: readonly Entry[]): Entry[] {
+  const byId = new Map<number, Entry>();
+  for (const entry of cached) byId.set(entry.id, entry);
+  // Keeping filtered them to the client and range, as it does for the whole read.
+  for (const entry of arrived) byId.set(entry.id, entry);
+  return [...byId.values()].sort(byDateThenId);
+}
+
+/** The cache's order (its date index, then the id). */
+function byDateThenId(a: Entry, b: Entry): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id;
 }
 
 /** The connected user, from the cache or else from Keeping (and then cached). */
@@ -71,18 +125,22 @@ async function currentUser(deps: RefreshRangeDeps): Promise<User> {
 }
 
 /** Fetches the range from Keeping, replaces that part of the cache, answers from the cache. */
-export async function refreshRange(deps: RefreshRangeDeps, query: RangeQuery): Promise<EntriesView> {
+export async function refreshRange(
+  deps: RefreshRangeDeps,
+  query: RangeQuery,
+  control: ReadControl = {},
+): Promise<EntriesView> {
   const { db, organisationId } = deps;
   const me = await currentUser(deps);
   // A team member must ask for exactly their own entries, or Keeping answers 403 (docs/keeping-api.md,
   // Reading entries).
   const userIds = me.role === 'administrator' ? undefined : [me.id];
-  const entries = await deps.client.reportTimeEntries(organisationId, {
-    from: query.from,
-    to: query.to,
-    clientIds: [query.keepingClientId],
-    userIds,
-  });
+  const entries = await deps.client.reportTimeEntries(
+    organisationId,
+    { from: query.from, to: query.to, clientIds: [query.keepingClientId], userIds },
+    control.onPage,
+    control.signal,
+  );
   await assertStillConnected(deps.stillConnected);
   const seen = entries.flatMap((entry) => (entry.projectId === null ? [] : [entry.projectId]));
   const { known, lastSeen } = await clientProjects(deps, query);
@@ -102,5 +160,17 @@ export async function refreshRange(deps: RefreshRangeDeps, query: RangeQuery): P
     fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to),
     { fetchedAt: deps.now(), serverOffsetMs: deps.client.serverOffsetMs() ?? undefined, projectIds },
   );
-  return cachedRange(deps, query);
+  // Unlimited by user, the cache's part for this range is now exactly the fresh list: answer
+  // from it rather than read thousands of entries back. A team member's cache may hold more.
+  if (userIds !== undefined) return cachedRange(deps, query);
+  const fetchedAt =
+    (await readFetch(db, fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to)))
+      ?.fetchedAt ?? null;
+  const sorted = [...entries].sort(byDateThenId);
+  const localLinks = await readLocalLinks(
+    db,
+    organisationId,
+    sorted.map((entry) => entry.id),
+  );
+  return { entries: sorted, fetchedAt, localLinks };
 }

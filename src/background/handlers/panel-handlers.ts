@@ -3,8 +3,17 @@ import type { MessageNameIn } from '../../shared/messages';
 import { auditActor } from '../account/audit-actor';
 import { clientForToken } from '../account/client-for-token';
 import { type Connection, getConnection, requireConnection, stillConnectedAs } from '../account/connection';
-import { cachedRange, refreshRange } from '../cache/entries-range';
+import {
+  cachedRange,
+  type ReadControl,
+  rangeFetchedAt,
+  rangeIsFresh,
+  rangeKey,
+  refreshRange,
+} from '../cache/entries-range';
 import { panelContext } from '../cache/panel-context';
+import { estimateRange } from '../cache/range-estimate';
+import { arrivedEntries, cancelRead, readProgress, startRead } from '../cache/range-reads';
 import type { WorkerDependencies } from '../dependencies';
 import {
   type InvoiceChange,
@@ -20,12 +29,14 @@ import { saveClientMapping, saveLineDefaults } from '../records/mappings-store';
 import {
   clientMappingSchema,
   divisionSchema,
+  estimateSchema,
   invoiceRefSchema,
   lineDefaultsSchema,
   linkSchema,
   overrideSchema,
   parseRequest,
   rangeSchema,
+  readerSchema,
   recordFillSchema,
   releaseSchema,
   savedSchema,
@@ -81,12 +92,51 @@ export function createPanelHandlers(services: WorkerDependencies, writeBack: Wri
     },
 
     async 'entries.range'(data) {
-      const { fresh, ...query } = parseRequest(rangeSchema, data, 'period');
+      const { fresh, force, readerId, ...query } = parseRequest(rangeSchema, data, 'period');
       const connection = await requireConnection();
       const deps = { db: await services.db(), organisationId: connection.organisationId, now: services.now };
-      if (!fresh) return cachedRange(deps, query);
-      return refreshRange(
-        { ...deps, client: await lazyClientFor(connection)(), stillConnected: stillConnectedAs(connection) },
+      const key = rangeKey(connection.organisationId, query);
+      if (!fresh) {
+        const view = await cachedRange(deps, query, readerId ? arrivedEntries(readerId, key) : null);
+        const fresh = rangeIsFresh(view.fetchedAt, services.now());
+        return readerId ? { ...view, fresh, progress: readProgress(readerId, key) } : { ...view, fresh };
+      }
+      // Inside the freshness window the cache is the answer: no Keeping call at all.
+      if (!force && rangeIsFresh(await rangeFetchedAt(deps, query), services.now())) {
+        return { ...(await cachedRange(deps, query)), fresh: true };
+      }
+      const refresh = async (control: ReadControl) =>
+        refreshRange(
+          {
+            ...deps,
+            client: await lazyClientFor(connection)(),
+            stillConnected: stillConnectedAs(connection),
+          },
+          query,
+          control,
+        );
+      return readerId ? startRead(readerId, key, refresh) : refresh({});
+    },
+
+    async 'entries.progress'(data) {
+      const { readerId } = parseRequest(readerSchema, data, 'reader');
+      return readProgress(readerId);
+    },
+
+    async 'entries.cancel'(data) {
+      const { readerId } = parseRequest(readerSchema, data, 'reader');
+      return { cancelled: cancelRead(readerId) };
+    },
+
+    async 'entries.estimate'(data) {
+      const query = parseRequest(estimateSchema, data, 'period');
+      const connection = await requireConnection();
+      return estimateRange(
+        {
+          db: await services.db(),
+          organisationId: connection.organisationId,
+          client: await lazyClientFor(connection)(),
+        },
         query,
       );
     },

@@ -71,12 +71,19 @@ export interface KeepingClient {
     org: number,
     query: { userId?: number; date?: string },
   ): Promise<{ entries: Entry[]; date: string; userId: number }>;
-  /** Entries over a range for many users: every page, 100 at a time. */
+  /**
+   * Entries over a range for many users: every page, 100 at a time, three in flight. `onPage`
+   * gets each page's entries as it lands (for showing what has arrived); an aborted `signal`
+   * stops the walk before its next page.
+   */
   reportTimeEntries(
     org: number,
     query: ReportFilters,
-    onPage?: (done: number, total: number) => void,
+    onPage?: (done: number, total: number, entries: Entry[]) => void,
+    signal?: AbortSignal,
   ): Promise<Entry[]>;
+  /** How many entries `/report/time-entries` has for the filters: one call (one entry a page). */
+  countTimeEntries(org: number, query: ReportFilters): Promise<number>;
   report(org: number, query: ReportQuery): Promise<KeepingReport>;
   /** Never retried: a repeated write can double hours on an `hours` timesheet. */
   patchTimeEntry(
@@ -186,7 +193,7 @@ export function createKeepingClient(options: KeepingClientOptions): KeepingClien
       };
     },
 
-    async reportTimeEntries(org, query, onPage) {
+    async reportTimeEntries(org, query, onPage, signal) {
       const entries = await fetchAllPages(
         async (page) => {
           const body = await http.get(
@@ -196,9 +203,28 @@ export function createKeepingClient(options: KeepingClientOptions): KeepingClien
           );
           return { items: body.time_entries, meta: body.meta };
         },
-        { onPage },
+        {
+          signal,
+          onPage: onPage
+            ? (done, total, items) =>
+                onPage(
+                  done,
+                  total,
+                  items.map((entry) => toEntry(entry, org)),
+                )
+            : undefined,
+        },
       );
       return entries.map((entry) => toEntry(entry, org));
+    },
+
+    async countTimeEntries(org, query) {
+      const body = await http.get(
+        `/${org}/report/time-entries`,
+        { ...reportFilterQuery(query), page: 1, per_page: 1 },
+        reportTimeEntriesResponseSchema,
+      );
+      return body.meta.total;
     },
 
     async report(org, query) {

@@ -14,6 +14,24 @@ function maxStartsInAnyWindow(starts: number[], windowMs: number): number {
 }
 
 describe('createLimiter', () => {
+  it('counts a call from its answer, so calls arriving late never crowd Keeping’s minute', async () => {
+    const clock = createFakeClock();
+    // Many in flight, so one minute's budget starts at once and half of it answers late.
+    const limiter = createLimiter({ now: clock.now, sleep: clock.sleep, maxConcurrent: 240 });
+    // Keeping sees each call when it arrives, which can be as late as its answer.
+    const arrivals: number[] = [];
+    const calls = Array.from({ length: 360 }, (_, index) =>
+      limiter.run(async () => {
+        // In the first minute every other call answers late; later ones answer at once.
+        await clock.sleep(index < 120 && index % 2 === 1 ? 59_000 : 30);
+        arrivals.push(clock.now());
+      }),
+    );
+    await clock.runUntilSettled(Promise.all(calls));
+    arrivals.sort((a, b) => a - b);
+    expect(maxStartsInAnyWindow(arrivals, 60_000)).toBeLessThanOrEqual(120);
+  });
+
   it('keeps a burst of 500 calls within 3 in flight and 120 starts per rolling minute', async () => {
     const clock = createFakeClock();
     const limiter = createLimiter({ now: clock.now, sleep: clock.sleep });

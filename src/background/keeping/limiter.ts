@@ -75,7 +75,7 @@ export function createLimiter(options: LimiterOptions = {}): Limiter {
   const { store } = options;
 
   // FIFO so a long page walk cannot starve a call queued before it.
-  const waiting: Array<() => void> = [];
+  const waiting: Array<() => (startedAt: number) => void> = [];
   // Start times inside the current rolling window, oldest first.
   const starts: number[] = [];
   let inFlight = 0;
@@ -133,11 +133,27 @@ export function createLimiter(options: LimiterOptions = {}): Limiter {
         starts.push(time);
         persist();
         inFlight += 1;
-        waiting.shift()!();
+        waiting.shift()!()(time);
       }
     } finally {
       pumping = false;
     }
+  }
+
+  /**
+   * Keeping counts a call when it arrives, somewhere between our start and its answer: a slow
+   * answer would let the next minute's starts meet a 429 at the window's edge. The call is
+   * counted from its answer instead, which is never earlier than its arrival.
+   */
+  function settled(startedAt: number): void {
+    const index = starts.indexOf(startedAt);
+    if (index === -1) return;
+    starts.splice(index, 1);
+    const answeredAt = Math.max(startedAt, now());
+    let at = starts.length;
+    while (at > 0 && starts[at - 1]! > answeredAt) at -= 1;
+    starts.splice(at, 0, answeredAt);
+    persist();
   }
 
   function release(): void {
@@ -147,13 +163,14 @@ export function createLimiter(options: LimiterOptions = {}): Limiter {
 
   return {
     async run<T>(task: () => Promise<T>): Promise<T> {
-      await new Promise<void>((resolve) => {
-        waiting.push(resolve);
+      const startedAt = await new Promise<number>((resolve) => {
+        waiting.push(() => resolve);
         void pump();
       });
       try {
         return await task();
       } finally {
+        settled(startedAt);
         release();
       }
     },

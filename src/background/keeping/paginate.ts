@@ -16,23 +16,32 @@ export interface Page<T> {
   meta: KeepingPaginationMeta;
 }
 
-export interface PaginateOptions {
+export interface PaginateOptions<T = unknown> {
   concurrency?: number;
-  /** After each page: pages fetched so far and the page count Keeping reports. */
-  onPage?: (done: number, total: number) => void;
+  /** After each page: pages fetched so far, the page count Keeping reports, and that page's items. */
+  onPage?: (done: number, total: number, items: readonly T[]) => void;
+  /** Aborted: no further page is asked for and the walk rejects with a `cancelled` error. */
+  signal?: AbortSignal;
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new UrenbrugError('cancelled', 'The read was superseded or cancelled');
 }
 
 /** Fetches every page and returns the items in page order, each id once. */
 export async function fetchAllPages<T extends { id: number }>(
   fetchPage: (page: number) => Promise<Page<T>>,
-  options: PaginateOptions = {},
+  options: PaginateOptions<T> = {},
 ): Promise<T[]> {
   const concurrency = Math.max(1, options.concurrency ?? 3);
+  const { signal } = options;
+  throwIfCancelled(signal);
   const first = await fetchPage(1);
+  throwIfCancelled(signal);
   // last_page is null when there is nothing at all.
   let lastPage = checkedLastPage(first.meta.last_page ?? 1);
   const pages = new Map<number, T[]>([[1, first.items]]);
-  options.onPage?.(1, lastPage);
+  options.onPage?.(1, lastPage, first.items);
 
   let nextPage = 2;
   let failed = false;
@@ -40,7 +49,10 @@ export async function fetchAllPages<T extends { id: number }>(
     while (!failed && nextPage <= lastPage) {
       const page = nextPage++;
       try {
+        // Checked before each page: a superseded read stops spending Keeping's budget at once.
+        throwIfCancelled(signal);
         const result = await fetchPage(page);
+        throwIfCancelled(signal);
         pages.set(page, result.items);
         // Records added while walking can add a page; removed ones only leave later pages short.
         const reported = result.meta.last_page;
@@ -49,7 +61,7 @@ export async function fetchAllPages<T extends { id: number }>(
         failed = true; // the caller gets this error; stop asking for pages nobody will use
         throw error;
       }
-      options.onPage?.(pages.size, Math.max(lastPage, pages.size));
+      options.onPage?.(pages.size, Math.max(lastPage, pages.size), pages.get(page) ?? []);
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));

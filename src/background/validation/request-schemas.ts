@@ -182,8 +182,29 @@ export const lineDefaultsSchema = v.object({
 
 export const divisionSchema = v.object({ division: positiveId });
 
+/** A panel's own name for its reads: random, short, and only used to cancel its earlier read. */
+export const readerIdSchema = v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/));
+
+export const readerSchema = v.object({ readerId: readerIdSchema });
+
+export const estimateSchema = v.pipe(
+  v.object({ from: ymd, to: ymd, keepingClientId: positiveId }),
+  v.check((range) => range.from <= range.to, 'from must not be after to'),
+  v.check(
+    (range) => differenceInCalendarDays(parseYmd(range.to)!, parseYmd(range.from)!) <= MAX_RANGE_DAYS,
+    `at most ${MAX_RANGE_DAYS} days`,
+  ),
+);
+
 export const rangeSchema = v.pipe(
-  v.object({ from: ymd, to: ymd, keepingClientId: positiveId, fresh: v.boolean() }),
+  v.object({
+    from: ymd,
+    to: ymd,
+    keepingClientId: positiveId,
+    fresh: v.boolean(),
+    force: v.optional(v.boolean()),
+    readerId: v.optional(readerIdSchema),
+  }),
   v.check((range) => range.from <= range.to, 'from must not be after to'),
   v.check(
     (range) => differenceInCalendarDays(parseYmd(range.to)!, parseYmd(range.from)!) <= MAX_RANGE_DAYS,

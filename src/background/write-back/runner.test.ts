@@ -326,11 +326,13 @@ describe('write-back queue lifetime', () => {
 
   it('waits while disconnected, and one bulk read serves several entries', async () => {
     setup.keeping.set(sampleEntry({ id: 107, date: '2026-05-04', start: null, end: null }));
+    // Inside the freshness window only a forced read asks Keeping again.
     await handlers['entries.range']({
       from: '2026-05-01',
       to: '2026-05-31',
       keepingClientId: 123456,
       fresh: true,
+      force: true,
     });
     await saveWith([101, 107]);
     await fakeBrowser.storage.local.remove('connection');

@@ -30,6 +30,8 @@ interface Deps {
   /** Another tab changed the invoice since it was read: reload the record. */
   onStale: () => Promise<void>;
   now: () => number;
+  /** True while only part of the period's entries is here: a partial period is never filled. */
+  partial?: () => boolean;
 }
 
 export interface FillFailure {
@@ -52,7 +54,7 @@ export function createFillModel(deps: Deps) {
    * listed for the bookkeeper to decide; `true` overwrites them, `false` leaves them alone.
    */
   async function start(overwriteChanged?: boolean): Promise<void> {
-    if (phase.value === 'filling') return;
+    if (phase.value === 'filling' || deps.partial?.()) return;
     try {
       await fillOnce(overwriteChanged);
     } catch (error) {

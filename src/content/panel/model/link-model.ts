@@ -21,6 +21,8 @@ interface Deps {
   onRecord: (record: InvoiceRecord) => void;
   /** Another tab changed the invoice since it was read: reload the record. */
   onStale: () => Promise<void>;
+  /** True while only part of the period's entries is here: a partial period is never linked. */
+  partial?: () => boolean;
 }
 
 /** Marks still on their way: the panel asks again while any are. */
@@ -77,7 +79,7 @@ export function createLinkModel(deps: Deps) {
 
   async function link(entryIds: readonly number[]): Promise<void> {
     const keepingClientId = deps.keepingClientId();
-    if (entryIds.length === 0 || keepingClientId === null) return;
+    if (entryIds.length === 0 || keepingClientId === null || deps.partial?.()) return;
     const ok = await run((ref) =>
       send('invoice.link', {
         ref,

@@ -25,16 +25,18 @@ import { rowFingerprint } from '../../fill/fingerprint';
 import { pageLines } from '../../fill/page-lines';
 import { createAssociateModel } from './associate-model';
 import { createClientModel } from './client-model';
+import { deferWhenLarge } from './deferred';
 import { createEntriesModel } from './entries-model';
 import { createFillModel } from './fill-model';
 import { forgetDraft, refForScreen } from './invoice-ref';
 import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
 import { createRatesModel } from './rates-model';
-import { type Scope, scopeEntries, tickedEntries } from './scope';
+import { type ListGroup, listGroups, type Scope, scopeEntries, tickedEntries } from './scope';
 import { createScreenCheckModel } from './screen-check-model';
 import { createSelectionModel } from './selection-model';
 import { startSelectionSaver } from './selection-saver';
+import { stableSet } from './stable-set';
 
 export interface PanelOptions {
   page: ExactInvoicePage | null;
@@ -51,6 +53,9 @@ export interface PanelOptions {
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;
+
+/** Above this many selected entries the preview is planned a frame after the change (deferred.ts). */
+export const DEFER_PREVIEW_ABOVE = 5_000;
 
 export function createPanelModel(options: PanelOptions) {
   const now = options.now ?? Date.now;
@@ -108,13 +113,12 @@ export function createPanelModel(options: PanelOptions) {
     return value ? invoiceKey(value) : null;
   });
   const storedLines = computed(() => localLines.value ?? record.value?.lines ?? []);
-  const ownEntryIds = computed(
-    () =>
-      new Set([
-        ...(record.value?.linkedEntryIds ?? []),
-        ...storedLines.value.flatMap((line) => line.entryIds),
-      ]),
-  );
+  // Stable sets: a record that comes back with the same ids (a saved selection) changes nothing below.
+  const ownEntryIds = stableSet(function* () {
+    yield* record.value?.linkedEntryIds ?? [];
+    for (const line of storedLines.value) yield* line.entryIds;
+  });
+  const linkedHere = stableSet(() => record.value?.linkedEntryIds ?? []);
 
   const scope = computed((): Scope | null => {
     const view = entries.view.value;
@@ -138,23 +142,52 @@ export function createPanelModel(options: PanelOptions) {
     confirmedBilled: selection.confirmedBilled.value,
   }));
   const selected = computed((): Entry[] => (scope.value ? tickedEntries(scope.value, ticks.value) : []));
+  const selectedIds = computed(() => new Set(selected.value.map((entry) => entry.id)));
+  /** The list's groups: computed once per scope, not on every tick (sorting a year costs time). */
+  const groups = computed((): ListGroup[] =>
+    scope.value ? listGroups(scope.value, selection.includeBilled.value, projectName) : [],
+  );
+  /** Only part of the period is here (a first read still arriving, or never completed). */
+  const partial = computed(() => entries.partial.value);
   const entriesById = computed(
     () => new Map((entries.view.value?.entries ?? []).map((entry) => [entry.id, entry])),
   );
 
+  /** What the preview is planned from; with many entries it follows a frame after the change. */
+  const previewBasis = computed(() => ({
+    selected: selected.value,
+    range: selection.range.value,
+    grouping: selection.grouping.value,
+    rounding: selection.rounding.value,
+    rates: rates.book.value,
+    template: selection.template.value,
+    locale: locale.value,
+    names: names.value,
+  }));
+  const deferredBasis = deferWhenLarge(
+    previewBasis,
+    (basis) => basis.selected.length > DEFER_PREVIEW_ABOVE,
+    options.signal,
+  );
+  /** The preview is a frame behind the selection: the fill and the link wait for it. */
+  const previewPending = deferredBasis.pending;
+  /** Filling and linking wait: only part of the period is here, or the preview is a frame behind. */
+  const actionsWait = computed(() => entries.partial.value || previewPending.value);
+
   /** The preview, or the reason there is none (a bad rate or template never breaks the panel). */
   const preview = computed((): { plan: InvoiceLinePlan | null; error: string | null } => {
-    const range = selection.range.value;
+    const basis = deferredBasis.value.value;
+    const range = basis.range;
     if (!range) return { plan: null, error: null };
     try {
-      const plan = planInvoiceLines(selected.value, {
-        grouping: selection.grouping.value,
-        rounding: selection.rounding.value,
-        rates: rates.book.value,
-        template: selection.template.value,
-        locale: locale.value,
+      const plan = planInvoiceLines(basis.selected, {
+        grouping: basis.grouping,
+        rounding: basis.rounding,
+        rates: basis.rates,
+        template: basis.template,
+        locale: basis.locale,
         period: range,
-        names: names.value,
+        names: basis.names,
       });
       return { plan, error: null };
     } catch (error) {
@@ -163,7 +196,7 @@ export function createPanelModel(options: PanelOptions) {
   });
   const lines = computed(() => {
     const plan = preview.value.plan;
-    return plan ? pageLines(plan, entriesById.value, personName, locale.value) : [];
+    return plan ? pageLines(plan, entriesById.value, personName, deferredBasis.value.value.locale) : [];
   });
 
   function takeRecord(next: InvoiceRecord): void {
@@ -199,6 +232,7 @@ export function createPanelModel(options: PanelOptions) {
     },
     onStale: reloadAfterConflict,
     now,
+    partial: () => actionsWait.value,
   });
   const link = createLinkModel({
     ref,
@@ -210,8 +244,10 @@ export function createPanelModel(options: PanelOptions) {
       takeRecord(next);
     },
     onStale: reloadAfterConflict,
+    partial: () => actionsWait.value,
   });
 
+  const associateEntries = createEntriesModel();
   const associate = createAssociateModel({
     guard,
     ref,
@@ -223,7 +259,7 @@ export function createPanelModel(options: PanelOptions) {
     locale,
     today,
     // Its own entries and link state: the proposal's period is the invoice's, not the selection's.
-    entries: createEntriesModel(),
+    entries: associateEntries,
     link: createLinkModel({
       ref,
       invoiceNumber: () => screen.value?.invoiceNumber ?? record.value?.invoiceNumber ?? null,
@@ -336,7 +372,15 @@ export function createPanelModel(options: PanelOptions) {
 
   /** Reads the page, loads context and the invoice's record, restores, then starts watching. */
   async function start(): Promise<void> {
-    options.signal.addEventListener('abort', () => fill.cancel(), { once: true });
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        fill.cancel();
+        entries.dispose();
+        associateEntries.dispose();
+      },
+      { once: true },
+    );
     const languageLoaded = loadLanguage();
     screenCheck.refresh();
     try {
@@ -448,8 +492,14 @@ export function createPanelModel(options: PanelOptions) {
     projectName,
     scope,
     selected,
+    selectedIds,
+    groups,
+    partial,
+    linkedHere,
     entriesById,
     preview,
+    previewPending,
+    actionsWait,
     lines,
     fill,
     link,

@@ -79,6 +79,9 @@ export interface ListGroup {
   name: string;
   rows: ScopedEntry[];
   minutes: number;
+  /** Rows that select all/none tick and untick (billed ones are never ticked in bulk). */
+  openIds: number[];
+  billedIds: number[];
 }
 
 /** Rows to list (billed ones only when asked for), per project by name, each by date. */
@@ -93,7 +96,7 @@ export function listGroups(
     const projectId = scoped.entry.projectId ?? 0;
     let group = groups.get(projectId);
     if (!group) {
-      group = { projectId, name: projectName(projectId), rows: [], minutes: 0 };
+      group = { projectId, name: projectName(projectId), rows: [], minutes: 0, openIds: [], billedIds: [] };
       groups.set(projectId, group);
     }
     group.rows.push(scoped);
@@ -107,6 +110,7 @@ export function listGroups(
     group.rows.sort((a, b) =>
       a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.entry.id - b.entry.id,
     );
+    for (const row of group.rows) (row.billed ? group.billedIds : group.openIds).push(row.entry.id);
   }
   return sorted;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InvoiceSelection } from '../../../shared/invoice-types';
-import { createSelectionModel } from './selection-model';
+import { createSelectionModel, withIds } from './selection-model';
 
 describe('selection model', () => {
   it('round-trips through its stored form', () => {
@@ -43,5 +43,33 @@ describe('selection model', () => {
     expect(model.rounding.value.unit).toBe(0);
     expect(model.template.value).toBe('{project} - {taak} - {periode}');
     expect(model.range.value).toEqual({ from: '2026-05-01', to: '2026-05-31' });
+  });
+});
+
+describe('selections at scale', () => {
+  it('ticks and unticks a whole group at once, and keeps the set when nothing changes', () => {
+    const model = createSelectionModel(() => '2026-06-11');
+    const group = Array.from({ length: 16_667 }, (_, index) => index + 1);
+    const start = model.excluded.value;
+    model.setTicked(group, true);
+    // Nothing was excluded, so ticking them all changes nothing: the same set, nothing recomputed.
+    expect(model.excluded.value).toBe(start);
+
+    model.setTicked(group, false);
+    expect(model.excluded.value.size).toBe(16_667);
+
+    const before = model.excluded.value;
+    model.setTicked(group.slice(0, 10), false);
+    expect(model.excluded.value).toBe(before);
+    model.setTicked([5], true);
+    expect(model.excluded.value.has(5)).toBe(false);
+    expect(model.excluded.value.size).toBe(16_666);
+  });
+
+  it('withIds adds and removes in one pass', () => {
+    const set = new Set([1, 2, 3]);
+    expect([...withIds(set, [3, 4, 5], true)]).toEqual([1, 2, 3, 4, 5]);
+    expect([...withIds(set, [1, 9], false)]).toEqual([2, 3]);
+    expect(withIds(set, [1, 2], true)).toBe(set);
   });
 });

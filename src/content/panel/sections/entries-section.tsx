@@ -2,15 +2,21 @@ import { useState } from 'preact/hooks';
 import { t } from '../../../shared/i18n';
 import { DataAge } from '../../../ui/data-age';
 import type { PanelModel } from '../model/panel-model';
-import { listGroups } from '../model/scope';
 import { EntryGroup } from './entry-group';
 import { ErrorNotice } from './error-notice';
 import { decimalHours } from './format';
+import { PartialNotice } from './partial-notice';
+import { RangeEstimateNotice } from './range-estimate-notice';
 import { trustedAction } from './trusted-action';
+
+/** More rows than this in the list: every group starts folded, showing only its totals (docs/architecture.md, The panel at scale). */
+export const FOLD_ABOVE = 200;
 
 /** Step 3: the client's entries in the period, per project, with what is billed elsewhere. */
 export function EntriesSection({ model }: { model: PanelModel }) {
   const [confirming, setConfirming] = useState<number | null>(null);
+  // Groups the bookkeeper folded or unfolded; the rest follow the list's size.
+  const [folds, setFolds] = useState<ReadonlyMap<number, boolean>>(new Map());
   const { entries, selection } = model;
   const chosen = model.client.chosen.value;
   const view = entries.view.value;
@@ -21,32 +27,31 @@ export function EntriesSection({ model }: { model: PanelModel }) {
     excluded: selection.excluded.value,
     confirmedBilled: selection.confirmedBilled.value,
   };
-  const linkedHere = new Set(model.record.value?.linkedEntryIds ?? []);
+  const linkedHere = model.linkedHere.value;
   const canUnlink = Boolean(model.ref.value?.invoiceId);
 
   let body = null;
   if (chosen === null) body = <p class="muted">{t('panel_choose_client_first')}</p>;
   else if (!view && entries.loading.value) body = <p class="muted">{t('loading')}</p>;
   else if (scope) {
-    const groups = listGroups(scope, includeBilled, model.projectName);
+    const groups = model.groups.value;
     const billedHidden = includeBilled ? 0 : scope.entries.filter((row) => row.billed).length;
     const indirect = scope.skipped.indirect;
     const other = scope.skipped.not_work + scope.skipped.ongoing + scope.skipped.empty;
     const selected = model.selected.value;
-    const selectedIds = new Set(selected.map((entry) => entry.id));
-    const locked = scope.lockedEntryIds.filter((id) => selectedIds.has(id)).length;
+    const selectedIds = model.selectedIds.value;
+    let locked = 0;
+    for (const id of scope.lockedEntryIds) if (selectedIds.has(id)) locked += 1;
     const visible = groups.reduce((count, group) => count + group.rows.length, 0);
+    const foldedByDefault = visible > FOLD_ABOVE;
+    let selectedMinutes = 0;
+    for (const entry of selected) selectedMinutes += entry.minutes;
     body = (
       <>
-        {visible === 0 && <p class="muted">{t('panel_entries_none')}</p>}
+        {visible === 0 && !model.partial.value && <p class="muted">{t('panel_entries_none')}</p>}
         {visible > 0 && (
           <p class="small" data-testid="selected-count">
-            {t(
-              'panel_selected_count',
-              selected.length,
-              visible,
-              decimalHours(selected.reduce((sum, entry) => sum + entry.minutes, 0)),
-            )}
+            {t('panel_selected_count', selected.length, visible, decimalHours(selectedMinutes))}
           </p>
         )}
         {groups.map((group) => (
@@ -54,12 +59,14 @@ export function EntriesSection({ model }: { model: PanelModel }) {
             key={group.projectId}
             group={group}
             ticks={ticks}
+            open={folds.get(group.projectId) ?? !foldedByDefault}
+            onToggle={(open) => setFolds(new Map(folds).set(group.projectId, open))}
             personName={model.personName}
             confirming={confirming}
             linkedHere={linkedHere}
             onTick={selection.setTicked}
             onAskConfirm={setConfirming}
-            onConfirmBilled={(id, on) => selection.confirmBilled([id], on)}
+            onConfirmBilled={selection.confirmBilled}
             onUnlink={canUnlink ? (id) => void model.link.unlink([id]) : null}
           />
         ))}
@@ -95,6 +102,8 @@ export function EntriesSection({ model }: { model: PanelModel }) {
         )}
       </div>
       {entries.error.value && <ErrorNotice error={entries.error.value} testId="entries-error" />}
+      {chosen !== null && <RangeEstimateNotice model={model} />}
+      {chosen !== null && <PartialNotice model={model} testId="entries-partial" />}
       {body}
     </section>
   );

@@ -13,6 +13,8 @@ interface Props {
   onTick: (on: boolean) => void;
   onConfirm: (yes: boolean) => void;
   onUnlink: (() => void) | null;
+  /** In a windowed list: one fixed-height line, the note cut to one line (its full text as title). */
+  compact?: boolean;
 }
 
 /** One entry: tick box, day, person, h:mm and its note, always as text. */
@@ -25,11 +27,13 @@ export function EntryRow({
   onTick,
   onConfirm,
   onUnlink,
+  compact = false,
 }: Props) {
   const { entry, billed } = scoped;
   const note = entry.note.trim();
+  const classes = ['entry', billed ? 'billed' : '', compact ? 'compact' : ''].filter(Boolean).join(' ');
   return (
-    <li class={billed ? 'entry billed' : 'entry'} data-testid="entry-row" data-entry-id={entry.id}>
+    <li class={classes} data-testid="entry-row" data-entry-id={entry.id} title={compact ? note : undefined}>
       <label class="entry-main">
         <input type="checkbox" checked={ticked} onChange={(event) => onTick(event.currentTarget.checked)} />
         <span class="entry-date">{shortDate(entry.date)}</span>
@@ -52,7 +56,7 @@ export function EntryRow({
           )}
         </p>
       )}
-      {confirming && billed && (
+      {confirming && billed && !compact && (
         <div class="confirm" role="alertdialog" data-testid="billed-confirm">
           <p>{t('panel_confirm_billed', billed.invoice)}</p>
           <button

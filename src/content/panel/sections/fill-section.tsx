@@ -41,7 +41,9 @@ export function FillSection({ model }: { model: PanelModel }) {
               type="button"
               class="button primary"
               data-testid="fill-button"
-              disabled={lines.length === 0 || phase === 'filling' || phase === 'confirm'}
+              disabled={
+                lines.length === 0 || phase === 'filling' || phase === 'confirm' || model.actionsWait.value
+              }
               onClick={trustedAction(() => void fill.start())}
             >
               {t('panel_fill')}

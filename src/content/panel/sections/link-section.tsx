@@ -16,7 +16,7 @@ export function LinkSection({ model }: { model: PanelModel }) {
         type="button"
         class="button"
         data-testid="link-button"
-        disabled={link.busy.value || selected.length === 0}
+        disabled={link.busy.value || selected.length === 0 || model.actionsWait.value}
         onClick={trustedAction(() => void link.link(selected.map((entry) => entry.id)))}
       >
         {t('panel_link')}

@@ -3,6 +3,7 @@ import { t } from '../../../shared/i18n';
 import type { PanelModel } from '../model/panel-model';
 import { lineRuleKey } from '../model/rates-model';
 import { decimalHours, money } from './format';
+import { PartialNotice } from './partial-notice';
 import { PreviewLine } from './preview-line';
 
 /** "Website — Ontwerp" for a rule key "p:12:t:3". */
@@ -29,6 +30,7 @@ export function PreviewSection({ model }: { model: PanelModel }) {
   return (
     <section class="step" aria-labelledby="urenbrug-step-preview">
       <h2 id="urenbrug-step-preview">{t('panel_step_preview')}</h2>
+      <PartialNotice model={model} testId="preview-partial" />
       {error && <p class="notice error">{t('panel_preview_error', error)}</p>}
       {plan && plan.lines.length === 0 && <p class="muted">{t('panel_preview_empty')}</p>}
       {plan && plan.lines.length > 0 && (
