@@ -37,11 +37,19 @@ export interface Reconciliation {
   totalCents: number;
 }
 
-/** Exact's doubles into integers at a scale, rounding half away from zero. */
+/**
+ * Exact's doubles into integers at a scale, rounding half away from zero on the decimal digits
+ * the JSON carried (0.285 is 0.28499… as a double, and still 29 cents).
+ */
 export function scaled(value: number | null, decimals: number): number | null {
   if (value === null) return null;
-  const factor = 10 ** decimals;
-  return Math.sign(value) * Math.round(Math.abs(value) * factor);
+  const text = String(Math.abs(value));
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return Math.sign(value) * Math.round(Math.abs(value) * 10 ** decimals);
+  const fraction = (match[2] ?? '').padEnd(decimals + 1, '0');
+  const whole = Number(match[1]) * 10 ** decimals + Number(fraction.slice(0, decimals) || '0');
+  const rounded = whole + (Number(fraction[decimals]) >= 5 ? 1 : 0);
+  return value < 0 ? -rounded : rounded;
 }
 
 const norm = (text: string | null | undefined): string =>
