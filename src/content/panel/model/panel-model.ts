@@ -31,6 +31,7 @@ import { forgetDraft, refForScreen } from './invoice-ref';
 import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
 import { createRatesModel } from './rates-model';
+import { createRestModel, type RestAccess } from './rest-model';
 import { type Scope, scopeEntries, tickedEntries } from './scope';
 import { createScreenCheckModel } from './screen-check-model';
 import { createSelectionModel } from './selection-model';
@@ -48,6 +49,8 @@ export interface PanelOptions {
   url?: string;
   saveDelayMs?: number;
   now?: () => number;
+  /** Exact's REST API with the page's session; absent, the panel works from the DOM alone. */
+  exactRest?: RestAccess | null;
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;
@@ -184,6 +187,14 @@ export function createPanelModel(options: PanelOptions) {
     }
   }
 
+  const rest = createRestModel({
+    access: options.exactRest ?? null,
+    division: () => division.value,
+    storage,
+    locale: () => locale.value,
+    now,
+  });
+
   const revision = () => record.value?.revision ?? 0;
   const fill = createFillModel({
     guard,
@@ -198,6 +209,7 @@ export function createPanelModel(options: PanelOptions) {
       else localLines.value = written;
     },
     onStale: reloadAfterConflict,
+    beforeFill: (planned) => rest.checkItems(planned.map((line) => line.write.itemCode)),
     now,
   });
   const link = createLinkModel({
@@ -320,6 +332,7 @@ export function createPanelModel(options: PanelOptions) {
       );
       ref.value = { division: draft.division, invoiceId, draftKey: null };
       forgetDraft(draft.division, storage);
+      void rest.checkSaved(shown.invoiceNumber ?? null, record.value?.lines ?? []);
     } catch (error) {
       // The draft record stays where it was, still found by this tab's next new invoice.
       fail(error);
@@ -346,6 +359,8 @@ export function createPanelModel(options: PanelOptions) {
     }
     division.value = screen.value?.division ?? divisionFromUrl(options.url ?? '');
     ref.value = refForScreen(screen.value, division.value, storage);
+    // Free (current/Me is not counted) and never awaited: the panel paints without it.
+    void rest.start();
     const justSaved = await saveReportedAtStart();
     if (justSaved) await invoiceSaved(justSaved);
     const invoiceRef = ref.value;
@@ -452,6 +467,7 @@ export function createPanelModel(options: PanelOptions) {
     preview,
     lines,
     fill,
+    rest,
     link,
     associate,
     start,
