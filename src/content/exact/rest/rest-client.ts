@@ -196,7 +196,7 @@ export function createRestClient(options: RestClientOptions) {
     try {
       const body = await call('/api/v1/current/Me?$select=CurrentDivision,UserID,LanguageCode', false);
       const me = parsePage(body, meSchema).records[0];
-      if (!me) return turnOff('bad-answer', 'Me without a record').state;
+      if (!me || !Number.isSafeInteger(me.CurrentDivision)) return turnOff('bad-answer', 'Me').state;
       if (me.CurrentDivision !== pageDivision) {
         // Not cached as off: the next page may be in Me's division.
         writeCache(storage, { at: now(), division: me.CurrentDivision, reason: null, stop });
