@@ -4,6 +4,7 @@
  * notes.
  */
 import { benchBundleSizes } from './bundle-size';
+import { benchExactRest } from './exact-rest';
 import { benchGrouping } from './grouping';
 import { benchInvoiceMatch } from './invoice-match';
 import { benchPanel } from './panel';
@@ -14,3 +15,4 @@ benchGrouping();
 benchInvoiceMatch();
 await benchPopupOpen();
 await benchPanel();
+await benchExactRest();

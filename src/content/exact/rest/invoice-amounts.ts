@@ -4,7 +4,9 @@
  * Sales invoices in the REST API). `AmountFCExclVat` is excl. VAT; only `Status` 50 is final
  * (open invoices can still change); a credit note (`Type` 8021) counts negative whatever sign
  * Exact gives its amount. For the reports: a number Exact does not know is simply absent, so the
- * caller counts it as "revenue unknown", never as zero.
+ * caller counts it as "revenue unknown", never as zero. 200 numbers are 10 calls: a caller with
+ * more than a client's `maxCalls` (30 by default, sized for one invoice) makes its client with a
+ * larger one, and still stops at Exact's reserve.
  */
 import { orFilters, salesInvoiceSchema, selectOf } from './odata';
 import { scaled } from './reconcile';
