@@ -15,7 +15,7 @@ const REASONS: Record<RestOffReason, MessageKey> = {
   'division-mismatch': 'rest_reason_division_mismatch',
 };
 
-function stateLine(state: RestState, busy: boolean): string {
+export function stateLine(state: RestState, busy: boolean): string {
   if (state.kind === 'unknown' || (busy && state.kind === 'on')) return t('rest_checking');
   if (state.kind === 'on') return t('rest_on');
   if (state.kind === 'limited') {
@@ -40,7 +40,7 @@ function quantity(scaled: number | string, locale: Locale): string {
 }
 
 /** Panel text, so in the UI's language and number style. */
-function differenceText(difference: Difference, locale: Locale): string {
+export function differenceText(difference: Difference, locale: Locale): string {
   if (difference.kind === 'missing') return t('rest_diff_missing', difference.description);
   if (difference.kind === 'total')
     return t('rest_diff_total', money(difference.actual), money(difference.expected));
