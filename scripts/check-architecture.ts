@@ -73,6 +73,8 @@ export const RANKED_CONTEXTS: readonly RankedContext[] = [
       'src/content/panel/model/': 3,
       'src/content/fill/': 2,
       'src/content/exact/': 1,
+      // The REST client knows no DOM and the DOM code no REST: neither imports the other.
+      'src/content/exact/rest/': 1,
     },
   },
 ];

@@ -276,8 +276,9 @@ describe('resources', () => {
         `${base}?$filter=Nonsense eq 1`,
         /No property 'Nonsense' exists in type 'Exact.Web.Api.Models.SalesInvoice'/,
       ],
-      [`${base}?$filter=InvoiceNumber ge 1`, /Only 'eq' joined by 'and'/],
-      [`${base}?$filter=InvoiceNumber eq 1 or Status eq 20`, /Only 'eq' joined by 'and'/],
+      [`${base}?$filter=InvoiceNumber ge 1`, /Only 'eq' joined by 'and' or 'or'/],
+      [`${base}?$filter=InvoiceNumber eq 1 xor Status eq 20`, /Only 'eq' joined by 'and' or 'or'/],
+      [`${base}?$filter=(InvoiceNumber eq 1)`, /Expression expected/],
       [`${base}?$filter=Description eq 'x'`, /Filtering on 'Description' is not supported/],
       [`${base}?$select=InvoiceNumber,Bogus`, /No property 'Bogus'/],
       [`${base}?$orderby=InvoiceNumber`, /query option '\$orderby' is not supported/],
@@ -410,5 +411,63 @@ describe('rate limits', () => {
     await control('rest-api', { resetLimits: true, dailyLimit: 5000 });
     const status = (await (await fetch(`${sandbox.url}/__sandbox/rest-api`)).json()) as RestStatus;
     expect(status.remaining[DEFAULT_DIVISION]).toEqual({ minutely: 60, daily: 5000 });
+  });
+});
+
+describe('variations where the reference is silent', () => {
+  it("joins filter clauses with 'or' (and binding tighter), as a client batching item codes does", async () => {
+    const items = await getJson(
+      `${DEFAULT_DIVISION}/logistics/Items?$select=Code&$filter=Code eq 'UREN-SR' or Code eq 'nope' or Code eq 'uren-jr'`,
+    );
+    expect(items.body.d.results.map((item) => item.Code).sort()).toEqual(['UREN-JR', 'UREN-SR']);
+    invoice(1);
+    invoice(2);
+    const invoices = await getJson(
+      `${DEFAULT_DIVISION}/salesinvoice/SalesInvoices?$select=InvoiceNumber&$filter=InvoiceNumber eq 20260001 and Status eq 50 or InvoiceNumber eq 20260002`,
+    );
+    expect(invoices.body.d.results.map((row) => row.InvoiceNumber)).toEqual([20260002]);
+  });
+
+  it('answers Me in either shape and in another division when told to', async () => {
+    await control('rest-api', { meShape: 'single', meDivision: 999 });
+    const single = await getJson('current/Me?$select=CurrentDivision');
+    expect(single.body.d).toMatchObject({ CurrentDivision: 999 });
+    expect('results' in single.body.d).toBe(false);
+    await control('rest-api', { meShape: 'results', meDivision: null });
+    const listed = await getJson('current/Me?$select=CurrentDivision');
+    expect(listed.body.d.results[0]).toMatchObject({ CurrentDivision: DEFAULT_DIVISION });
+  });
+
+  it("skews one line's stored amount and the total, processes an invoice, and spends another app's calls", async () => {
+    const saved = invoice(7, 2);
+    await control('rest-api', { lineSkew: { lineNumber: 2, cents: 1 }, process: 20260007 });
+    const head = await getJson(
+      `${DEFAULT_DIVISION}/salesinvoice/SalesInvoices?$filter=InvoiceNumber eq 20260007&$select=AmountFCExclVat,Status`,
+    );
+    expect(head.body.d.results[0]).toMatchObject({ AmountFCExclVat: 1630.21, Status: 50 });
+    const lines = await getJson(
+      `${DEFAULT_DIVISION}/salesinvoice/SalesInvoiceLines?$filter=InvoiceID eq guid'${saved.entryId}'&$select=LineNumber,AmountFC`,
+    );
+    const amounts = Object.fromEntries(lines.body.d.results.map((line) => [line.LineNumber, line.AmountFC]));
+    expect(amounts).toEqual({ 1: 815.1, 2: 815.11 });
+    // The screen keeps what was saved: only the REST view is a cent off.
+    expect(sandbox.state.invoices[0]?.lines[1]?.amountCents).toBe(81510);
+
+    // Two calls above, 58 by another app: the minute is spent.
+    const status = await control('rest-api', { spend: { division: DEFAULT_DIVISION, calls: 58 } });
+    expect(status.remaining[DEFAULT_DIVISION]?.minutely).toBe(0);
+    const limited = await get(`${DEFAULT_DIVISION}/logistics/Items?$top=1`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('X-RateLimit-Minutely-Remaining')).toBe('0');
+  });
+
+  it('forgets the variations on a reset', async () => {
+    await control('rest-api', { meDivision: 5, lineSkew: { lineNumber: 1, cents: 3 } });
+    await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+    const state = (await (await fetch(`${sandbox.url}/__sandbox/rest-api`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(state).toMatchObject({ meDivision: null, meShape: 'results', lineSkew: null });
   });
 });

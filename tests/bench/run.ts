@@ -4,6 +4,7 @@
  * notes.
  */
 import { benchBundleSizes } from './bundle-size';
+import { benchExactRest } from './exact-rest';
 import { benchGrouping } from './grouping';
 import { benchInvoiceMatch } from './invoice-match';
 import { benchPanel } from './panel';
@@ -18,3 +19,4 @@ await benchPopupOpen();
 await benchPanel();
 await benchWriteBackQueue();
 await benchPanelScale();
+await benchExactRest();

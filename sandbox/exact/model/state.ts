@@ -61,8 +61,12 @@ export interface ExactInvoice {
   entryId: string;
   division: number;
   invoiceNumber: number;
-  /** 20 = open, "Te verwerken" (docs/exact-online.md, Sales invoices in the REST API). */
-  status: 20;
+  /**
+   * 20 = open, "Te verwerken"; 50 = processed, final (docs/exact-online.md, Sales invoices in the
+   * REST API). The screens only make open invoices; `POST /__sandbox/rest-api {"process": n}`
+   * processes one.
+   */
+  status: 20 | 50;
   customerId: string;
   customerCode: string;
   customerName: string;

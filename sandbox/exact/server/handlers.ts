@@ -225,7 +225,14 @@ async function handleTestApi(
   if (method === 'POST' && path === '/__sandbox/reset') {
     // Reset in place: holders of `sandbox.state` keep seeing the live object.
     Object.assign(ctx.state, createSeedState());
-    Object.assign(ctx.rest, { enabled: ctx.restApiDefault, signedIn: true, signedOutAnswer: 'redirect' });
+    Object.assign(ctx.rest, {
+      enabled: ctx.restApiDefault,
+      signedIn: true,
+      signedOutAnswer: 'redirect',
+      meDivision: null,
+      meShape: 'results',
+      lineSkew: null,
+    });
     ctx.rest.limiter.reset();
     return sendJson(res, 200, { ok: true });
   }

@@ -112,10 +112,10 @@ export async function handleRestApi(
   const serviceRoot = `${publicOrigin(req)}${API_PREFIX}`;
 
   if (rest.toLowerCase() === 'current/me') {
-    const division = sessionDivision(cookies) ?? ctx.state.divisions[0]?.code ?? 0;
+    const division = ctx.rest.meDivision ?? sessionDivision(cookies) ?? ctx.state.divisions[0]?.code ?? 0;
     const language = ctx.options().language;
     const record = meRecord(division, labelsFor(language).user, language, now);
-    return answer(res, json, ME, serviceRoot, [record], url, null, now, {});
+    return answer(res, json, ME, serviceRoot, [record], url, null, now, {}, ctx.rest.meShape === 'single');
   }
 
   const match = /^(\d+)\/(.+)$/.exec(rest);
@@ -135,7 +135,7 @@ export async function handleRestApi(
     json,
     set,
     root,
-    recordsFor(set, ctx.state, division.code),
+    recordsFor(set, ctx.state, division.code, ctx.rest.lineSkew),
     url,
     root,
     now,
@@ -153,6 +153,7 @@ function answer(
   pagedRoot: string | null,
   now: Date,
   headers: Record<string, string>,
+  single = false,
 ): void {
   try {
     const query = parseQuery(set, url.searchParams);
@@ -162,7 +163,7 @@ function answer(
         ? nextUrl(pagedRoot, set.path, url.searchParams, page.nextToken)
         : null;
     const body = json
-      ? toJson(set, serviceRoot, page, query, next)
+      ? toJson(set, serviceRoot, page, query, next, single)
       : toAtom(set, serviceRoot, page, query, next, now);
     send(res, 200, json, body, headers);
   } catch (error) {

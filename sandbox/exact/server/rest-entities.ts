@@ -149,7 +149,25 @@ function invoiceType(invoice: ExactInvoice): number {
   return invoice.totals.exclVatCents < 0 ? 8021 : 8020;
 }
 
-export function invoiceRecords(state: ExactState, division: number): ODataRecord[] {
+export interface LineSkew {
+  lineNumber: number;
+  cents: number;
+}
+
+/** The line's amount as the REST view shows it, with the test control's skew. */
+function skewed(line: { lineNumber: number; amountCents: number }, skew: LineSkew | null): number {
+  return skew && skew.lineNumber === line.lineNumber ? line.amountCents + skew.cents : line.amountCents;
+}
+
+function skewOf(invoice: ExactInvoice, skew: LineSkew | null): number {
+  return invoice.lines.reduce((sum, line) => sum + skewed(line, skew) - line.amountCents, 0);
+}
+
+export function invoiceRecords(
+  state: ExactState,
+  division: number,
+  skew: LineSkew | null = null,
+): ODataRecord[] {
   return state.invoices
     .filter((invoice) => invoice.division === division)
     .map((invoice) => ({
@@ -163,13 +181,13 @@ export function invoiceRecords(state: ExactState, division: number): ODataRecord
       Description: invoice.description,
       YourRef: null,
       Currency: 'EUR',
-      AmountFC: cents(invoice.totals.inclVatCents),
-      AmountFCExclVat: cents(invoice.totals.exclVatCents),
+      AmountFC: cents(invoice.totals.inclVatCents + skewOf(invoice, skew)),
+      AmountFCExclVat: cents(invoice.totals.exclVatCents + skewOf(invoice, skew)),
       AmountDC: cents(invoice.totals.inclVatCents),
       VATAmountFC: cents(invoice.totals.vatCents),
       VATAmountDC: cents(invoice.totals.vatCents),
       Status: invoice.status,
-      StatusDescription: invoice.status === 20 ? 'Open' : String(invoice.status),
+      StatusDescription: invoice.status === 20 ? 'Open' : 'Processed',
       Type: invoiceType(invoice),
       Journal: '70',
       Division: division,
@@ -178,7 +196,11 @@ export function invoiceRecords(state: ExactState, division: number): ODataRecord
     }));
 }
 
-export function lineRecords(state: ExactState, division: number): ODataRecord[] {
+export function lineRecords(
+  state: ExactState,
+  division: number,
+  skew: LineSkew | null = null,
+): ODataRecord[] {
   return state.invoices
     .filter((invoice) => invoice.division === division)
     .flatMap((invoice) =>
@@ -194,8 +216,8 @@ export function lineRecords(state: ExactState, division: number): ODataRecord[] 
         UnitPrice: cents(line.unitPriceCents),
         // The screens have no discount, so the net price is the unit price.
         NetPrice: cents(line.unitPriceCents),
-        AmountFC: cents(line.amountCents),
-        AmountDC: cents(line.amountCents),
+        AmountFC: cents(skewed(line, skew)),
+        AmountDC: cents(skewed(line, skew)),
         VATAmountFC: cents(line.vatCents),
         VATCode: line.vatCode,
         VATPercentage: line.vatPercentage / 100,
@@ -205,8 +227,13 @@ export function lineRecords(state: ExactState, division: number): ODataRecord[] 
     );
 }
 
-export function recordsFor(set: EntitySetDef, state: ExactState, division: number): ODataRecord[] {
+export function recordsFor(
+  set: EntitySetDef,
+  state: ExactState,
+  division: number,
+  skew: LineSkew | null = null,
+): ODataRecord[] {
   if (set === ITEMS) return itemRecords(state, division);
-  if (set === SALES_INVOICES) return invoiceRecords(state, division);
-  return lineRecords(state, division);
+  if (set === SALES_INVOICES) return invoiceRecords(state, division, skew);
+  return lineRecords(state, division, skew);
 }

@@ -66,6 +66,13 @@ export class RateLimiter {
     };
   }
 
+  /** Calls another app of the company made: the budget is shared (docs/exact-online.md, Limits). */
+  spend(division: number, calls: number, nowMs: number): void {
+    const budget = this.current(division, nowMs);
+    budget.minuteUsed += calls;
+    budget.dayUsed += calls;
+  }
+
   reset(): void {
     this.budgets.clear();
   }

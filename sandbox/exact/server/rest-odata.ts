@@ -2,8 +2,9 @@
  * The OData v2 side of the fake REST API (docs/exact-online.md, Sales invoices in the REST API): the query options the
  * sandbox understands, paging at 60 with `d.__next` and `$skiptoken=guid'…'`, and the two body
  * formats — verbose JSON (`{"d":{"results":[…]}}`) when `Accept: application/json` is sent,
- * a minimal Atom feed otherwise. Only `eq` joined by `and` is understood in `$filter`; anything
- * else is a 400 in Exact's error shape, so a client that relies on more is caught in tests.
+ * a minimal Atom feed otherwise. Only `eq` joined by `and` and `or` (`and` binding tighter, as
+ * in OData) is understood in `$filter`; anything else is a 400 in Exact's error shape, so a
+ * client that relies on more is caught in tests.
  */
 
 export type EdmType =
@@ -53,7 +54,8 @@ interface Clause {
 }
 
 export interface ODataQuery {
-  filter: Clause[];
+  /** Alternatives (`or`), each a list of clauses that must all hold (`and`); empty: no filter. */
+  filter: Clause[][];
   select: string[] | null;
   top: number | null;
   skiptoken: string | null;
@@ -169,8 +171,11 @@ function compatible(field: EdmType, literal: EdmType): boolean {
   return (field === 'Edm.Int16' || field === 'Edm.Byte') && literal === 'Edm.Int32';
 }
 
-function parseFilter(entity: EntitySetDef, text: string): Clause[] {
-  const clauses: Clause[] = [];
+const JOIN_ERROR = "Only 'eq' joined by 'and' or 'or' is supported in $filter by this sandbox";
+
+function parseFilter(entity: EntitySetDef, text: string): Clause[][] {
+  const groups: Clause[][] = [];
+  let clauses: Clause[] = [];
   let rest = text;
   let position = 0;
   const skipSpace = (): void => {
@@ -189,12 +194,7 @@ function parseFilter(entity: EntitySetDef, text: string): Clause[] {
     position += name.length;
     skipSpace();
     const operator = /^[a-z]+/.exec(rest)?.[0];
-    if (operator !== 'eq') {
-      throw new ODataError(
-        400,
-        `Only 'eq' joined by 'and' is supported in $filter by this sandbox (position ${position}).`,
-      );
-    }
+    if (operator !== 'eq') throw new ODataError(400, `${JOIN_ERROR} (position ${position}).`);
     rest = rest.slice(2);
     position += 2;
     skipSpace();
@@ -215,15 +215,18 @@ function parseFilter(entity: EntitySetDef, text: string): Clause[] {
     rest = rest.slice(literal.length);
     position += literal.length;
     skipSpace();
-    if (rest === '') return clauses;
-    if (!rest.startsWith('and ')) {
-      throw new ODataError(
-        400,
-        `Only 'eq' joined by 'and' is supported in $filter by this sandbox (position ${position}).`,
-      );
+    if (rest === '') {
+      groups.push(clauses);
+      return groups;
     }
-    rest = rest.slice(4);
-    position += 4;
+    const join = /^(and|or) /.exec(rest)?.[1];
+    if (!join) throw new ODataError(400, `${JOIN_ERROR} (position ${position}).`);
+    if (join === 'or') {
+      groups.push(clauses);
+      clauses = [];
+    }
+    rest = rest.slice(join.length + 1);
+    position += join.length + 1;
   }
 }
 
@@ -246,7 +249,11 @@ export interface Page {
 export function pageOf(entity: EntitySetDef, all: readonly ODataRecord[], query: ODataQuery): Page {
   const key = (record: ODataRecord): string => String(record[entity.key]).toLowerCase();
   let records = all
-    .filter((record) => query.filter.every((clause) => matches(record, clause)))
+    .filter(
+      (record) =>
+        query.filter.length === 0 ||
+        query.filter.some((group) => group.every((clause) => matches(record, clause))),
+    )
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   if (query.top !== null) records = records.slice(0, query.top);
   if (query.skiptoken !== null) {
@@ -292,6 +299,8 @@ export function toJson(
   page: Page,
   query: ODataQuery,
   next: string | null,
+  /** One record as `{"d":{…}}`, the shape of a single entity, instead of a collection. */
+  single = false,
 ): unknown {
   const fields = query.select ?? Object.keys(entity.fields);
   const results = page.records.map((record) => {
@@ -306,6 +315,7 @@ export function toJson(
     }
     return out;
   });
+  if (single && results.length === 1) return { d: results[0] };
   return next === null ? { d: { results } } : { d: { results, __next: next } };
 }
 

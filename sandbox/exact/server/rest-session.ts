@@ -25,6 +25,16 @@ export interface RestRuntime {
   /** The value of the auth cookie this server hands out; fresh on every start. */
   authToken: string;
   limiter: RateLimiter;
+  /** Me's CurrentDivision regardless of the cookie: another administration than the page's. */
+  meDivision: number | null;
+  /** `results`: `{"d":{"results":[me]}}` as Exact's FAQ shows; `single`: `{"d":{…me}}`. */
+  meShape: 'results' | 'single';
+  /**
+   * Cents added to the REST view of every invoice's line with this LineNumber (and so to its
+   * total): Exact storing an invoice a cent off what was sent, as one public report saw
+   * (docs/exact-online.md, Amounts and rounding).
+   */
+  lineSkew: { lineNumber: number; cents: number } | null;
 }
 
 export function createRestRuntime(enabled: boolean): RestRuntime {
@@ -34,6 +44,9 @@ export function createRestRuntime(enabled: boolean): RestRuntime {
     signedOutAnswer: 'redirect',
     authToken: randomUUID().replace(/-/g, '').toUpperCase(),
     limiter: new RateLimiter(),
+    meDivision: null,
+    meShape: 'results',
+    lineSkew: null,
   };
 }
 

@@ -8,6 +8,7 @@ import { toUrenbrugError } from '../../shared/errors';
 import { t } from '../../shared/i18n';
 import type { ExactInvoicePage, ScreenInspector } from '../exact/types';
 import { createPanelModel } from './model/panel-model';
+import type { RestAccess } from './model/rest-model';
 import css from './panel.css?inline';
 import { PanelApp } from './panel-app';
 import { ErrorBoundary } from './sections/error-boundary';
@@ -32,12 +33,21 @@ function sessionStore(): Storage | null {
   }
 }
 
+/** Same-origin calls from the frame, so they carry Exact's session (docs/exact-online.md, REST API with the session). */
+function restAccess(url: string): RestAccess | null {
+  // Only on Exact's own hosts (docs/exact-online.md, Hosts): the call carries the session's cookies.
+  if (!/^https:\/\/start\.exactonline\.(nl|be|de|co\.uk|com|es|fr)\//.test(url)) return null;
+  if (typeof globalThis.fetch !== 'function') return null;
+  return { origin: new URL(url).origin, fetch: (input, init) => globalThis.fetch(input, init) };
+}
+
 /** Renders the panel into `root` and unmounts it when `signal` aborts. */
 export function renderPanel(root: HTMLElement, options: RenderPanelOptions): void {
   if (options.signal.aborted) return;
   try {
     const storage = sessionStore();
-    const model = createPanelModel({ ...options, storage, url: globalThis.location?.href ?? '' });
+    const url = globalThis.location?.href ?? '';
+    const model = createPanelModel({ ...options, storage, url, exactRest: restAccess(url) });
     render(
       <ErrorBoundary>
         <PanelApp model={model} storage={storage} />

@@ -10,6 +10,7 @@ import { LineOptionsSection } from './sections/line-options-section';
 import { PanelWarning } from './sections/panel-warning';
 import { PeriodSection } from './sections/period-section';
 import { PreviewSection } from './sections/preview-section';
+import { RestSection } from './sections/rest-section';
 import { ScreenCheck, ScreenCosts } from './sections/screen-check-section';
 import { trustedAction } from './sections/trusted-action';
 
@@ -109,6 +110,7 @@ export function PanelApp({ model, storage }: Props) {
             <LineOptionsSection model={model} />
             <PreviewSection model={model} />
             <FillSection model={model} />
+            <RestSection model={model} />
             {problem === null && <ScreenCheck model={model.screenCheck} />}
           </>
         )}

@@ -29,6 +29,8 @@ interface Deps {
   onRecorded: (record: InvoiceRecord | null, lines: FilledLine[]) => void;
   /** Another tab changed the invoice since it was read: reload the record. */
   onStale: () => Promise<void>;
+  /** Runs before anything is typed; false stops the fill (the hook says why in the panel). */
+  beforeFill?: (lines: readonly PlannedLine[]) => Promise<boolean>;
   now: () => number;
   /** True while only part of the period's entries is here: a partial period is never filled. */
   partial?: () => boolean;
@@ -48,14 +50,22 @@ export function createFillModel(deps: Deps) {
   const failure = signal<FillFailure | null>(null);
   const storeError = signal<UrenbrugError | null>(null);
   let controller: AbortController | null = null;
+  let checking = false;
 
   /**
    * Fills the grid. Without `overwriteChanged`, rows a person changed stop the fill and are
    * listed for the bookkeeper to decide; `true` overwrites them, `false` leaves them alone.
    */
   async function start(overwriteChanged?: boolean): Promise<void> {
-    if (phase.value === 'filling' || deps.partial?.()) return;
+    if (phase.value === 'filling' || checking || deps.partial?.()) return;
     try {
+      if (deps.beforeFill) {
+        checking = true;
+        const go = await deps.beforeFill(deps.lines.value).finally(() => {
+          checking = false;
+        });
+        if (!go) return;
+      }
       await fillOnce(overwriteChanged);
     } catch (error) {
       // A page read failing in an unexpected way: report it like a refused line, never rethrow.

@@ -32,6 +32,7 @@ import { forgetDraft, refForScreen } from './invoice-ref';
 import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
 import { createRatesModel } from './rates-model';
+import { createRestModel, type RestAccess } from './rest-model';
 import { type ListGroup, listGroups, type Scope, scopeEntries, tickedEntries } from './scope';
 import { createScreenCheckModel } from './screen-check-model';
 import { createSelectionModel } from './selection-model';
@@ -50,6 +51,8 @@ export interface PanelOptions {
   url?: string;
   saveDelayMs?: number;
   now?: () => number;
+  /** Exact's REST API with the page's session; absent, the panel works from the DOM alone. */
+  exactRest?: RestAccess | null;
 }
 
 export type PanelModel = ReturnType<typeof createPanelModel>;
@@ -217,6 +220,14 @@ export function createPanelModel(options: PanelOptions) {
     }
   }
 
+  const rest = createRestModel({
+    access: options.exactRest ?? null,
+    division: () => division.value,
+    storage,
+    locale: () => locale.value,
+    now,
+  });
+
   const revision = () => record.value?.revision ?? 0;
   const fill = createFillModel({
     guard,
@@ -231,6 +242,7 @@ export function createPanelModel(options: PanelOptions) {
       else localLines.value = written;
     },
     onStale: reloadAfterConflict,
+    beforeFill: (planned) => rest.checkItems(planned.map((line) => line.write.itemCode)),
     now,
     partial: () => actionsWait.value,
   });
@@ -356,6 +368,7 @@ export function createPanelModel(options: PanelOptions) {
       );
       ref.value = { division: draft.division, invoiceId, draftKey: null };
       forgetDraft(draft.division, storage);
+      void rest.checkSaved(shown.invoiceNumber ?? null, record.value?.lines ?? []);
     } catch (error) {
       // The draft record stays where it was, still found by this tab's next new invoice.
       fail(error);
@@ -390,6 +403,8 @@ export function createPanelModel(options: PanelOptions) {
     }
     division.value = screen.value?.division ?? divisionFromUrl(options.url ?? '');
     ref.value = refForScreen(screen.value, division.value, storage);
+    // Free (current/Me is not counted) and never awaited: the panel paints without it.
+    void rest.start();
     const justSaved = await saveReportedAtStart();
     if (justSaved) await invoiceSaved(justSaved);
     const invoiceRef = ref.value;
@@ -502,6 +517,7 @@ export function createPanelModel(options: PanelOptions) {
     actionsWait,
     lines,
     fill,
+    rest,
     link,
     associate,
     start,
