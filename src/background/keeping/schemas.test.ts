@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
-import { keepingEntry } from '../testing/keeping-wire';
+import { keepingEntry, keepingOrganisation } from '../testing/keeping-wire';
 import {
   clientsResponseSchema,
   errorBodySchema,
@@ -45,19 +45,7 @@ function expectUnexpected(run: () => unknown, detailPart: string): void {
 
 describe('response schemas accept the reference shapes', () => {
   it('organisations', () => {
-    const body = {
-      organisations: [
-        {
-          id: 12345,
-          name: 'Bakker & de Vries Accountants',
-          url: 'https://bakker.keeping.nl',
-          current_plan: 'plus_2024',
-          features: { timesheet: 'times', projects: true, tasks: true, breaks: false },
-          time_zone: 'Europe/Amsterdam',
-          currency: 'EUR',
-        },
-      ],
-    };
+    const body = { organisations: [keepingOrganisation] };
     expect(validateResponse(organisationsResponseSchema, body, 'test').organisations[0]!.current_plan).toBe(
       'plus_2024',
     );
