@@ -27,6 +27,12 @@ export const CONTENT_SCRIPT = {
   run_at: 'document_start',
 } as const;
 
+/** The manifest's `content_scripts`, as vite.config.ts writes it into dist/manifest.json. */
+export function contentScriptsEntry(): Array<Record<string, unknown>> {
+  const { entry: _entry, file, ...script } = CONTENT_SCRIPT;
+  return [{ ...script, js: [file] }];
+}
+
 export default defineManifest({
   manifest_version: 3,
   name: '__MSG_extName__',
@@ -52,5 +58,8 @@ export default defineManifest({
   externally_connectable: { ids: [] },
   // storage: the connection and settings. Nothing else: no tabs, no <all_urls>, no alarms (no polling).
   permissions: ['storage'],
-  host_permissions: [`${KEEPING_API_ORIGIN}/*`, ...EXACT_HOSTS.map((host) => `${host}/*`)],
+  // Only Keeping's API, which the worker calls with the token. The content script needs no host
+  // permission: its `matches` inject it, and its REST calls to Exact go out as the page's own
+  // same-origin requests (docs/architecture.md, Surface).
+  host_permissions: [`${KEEPING_API_ORIGIN}/*`],
 });

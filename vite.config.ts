@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
-import manifest, { CONTENT_SCRIPT } from './manifest.config.ts';
+import manifest, { CONTENT_SCRIPT, contentScriptsEntry } from './manifest.config.ts';
 
 // The extension runs in current Chromium only; no legacy transforms.
 const TARGET = 'chrome120';
@@ -40,8 +40,7 @@ function classicContentScript(): Plugin {
       });
       const manifestPath = resolve(OUT_DIR, 'manifest.json');
       const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-      const { entry: _entry, file, ...script } = CONTENT_SCRIPT;
-      built.content_scripts = [{ ...script, js: [file] }];
+      built.content_scripts = contentScriptsEntry();
       writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
     },
   };

@@ -15,5 +15,7 @@ export default defineConfig({
     // One fake `browser` for every unit test, reset before each (src/shared/testing/fake-browser.ts).
     setupFiles: ['src/shared/testing/browser-setup.ts'],
     testTimeout: 20_000,
+    // The worker serves the panel's stylesheet as text (panel.css?inline); its test reads it.
+    css: { include: [/panel\.css/] },
   },
 });

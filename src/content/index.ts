@@ -8,7 +8,8 @@ import { browser } from '../shared/browser';
 import { detectInvoiceScreen } from './exact/screen';
 import { claimFrame } from './lifecycle';
 import { mountHost } from './mount';
-import { panelCss, renderPanel } from './panel';
+import { renderPanel } from './panel';
+import { loadPanelAssets } from './panel/assets';
 
 function extensionAlive(): boolean {
   try {
@@ -26,8 +27,8 @@ function start(): void {
   const { signal } = controller;
   claimFrame(document, window, { alive: extensionAlive, retire: () => controller.abort(), signal });
 
-  const mount = () => {
-    const { host, root } = mountHost(document, document.body, panelCss, signal);
+  const mount = (css: string) => {
+    const { host, root } = mountHost(document, document.body, css, signal);
     // An orphaned copy (extension reloaded) notices at the first touch and leaves the page.
     host.addEventListener(
       'focusin',
@@ -47,13 +48,17 @@ function start(): void {
     return host;
   };
 
-  let host = mount();
-  // Exact may rebuild the body; observe only its direct children and mount again if we went.
-  const observer = new MutationObserver(() => {
-    if (!host.isConnected && !signal.aborted) host = mount();
+  // The strings and CSS arrive from the worker in one message (a few ms once it is awake).
+  void loadPanelAssets().then((css) => {
+    if (css === null || signal.aborted) return;
+    let host = mount(css);
+    // Exact may rebuild the body; observe only its direct children and mount again if we went.
+    const observer = new MutationObserver(() => {
+      if (!host.isConnected && !signal.aborted) host = mount(css);
+    });
+    observer.observe(document.body, { childList: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   });
-  observer.observe(document.body, { childList: true });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
 function startSafely(): void {

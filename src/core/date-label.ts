@@ -1,16 +1,16 @@
 /**
  * Dates and date ranges as words on an invoice line: "3 mei 2026", "mei 2026",
  * "1 t/m 15 mei 2026" (en: "3 May 2026", "May 2026", "1–15 May 2026"). date-fns with the nl
- * locale (docs/architecture.md, House rules).
+ * locale's words (docs/architecture.md, House rules), written by date-text.ts.
  */
-import { endOfMonth, format } from 'date-fns';
-import { dateLocale } from './date-locale';
+import { endOfMonth } from 'date-fns';
+import { formatDate } from './date-text';
 import type { Locale } from './locale';
 import { type DateRange, formatYmd, parseYmd } from './period';
 
 /** "3 mei 2026" / "3 May 2026" for a Y-m-d; throws a RangeError on an invalid date. */
 export function formatDateLabel(ymd: string, locale: Locale): string {
-  return format(requireDate(ymd), 'd MMMM yyyy', { locale: dateLocale(locale) });
+  return formatDate(requireDate(ymd), 'd MMMM yyyy', locale);
 }
 
 /**
@@ -20,16 +20,15 @@ export function formatDateLabel(ymd: string, locale: Locale): string {
 export function formatRangeLabel(range: DateRange, locale: Locale): string {
   const from = requireDate(range.from);
   const to = requireDate(range.to);
-  const options = { locale: dateLocale(locale) };
   if (range.from === range.to) return formatDateLabel(range.from, locale);
   const sameYear = from.getFullYear() === to.getFullYear();
   const sameMonth = sameYear && from.getMonth() === to.getMonth();
   if (sameMonth && from.getDate() === 1 && range.to === formatYmd(endOfMonth(to))) {
-    return format(from, 'MMMM yyyy', options);
+    return formatDate(from, 'MMMM yyyy', locale);
   }
   const fromPattern = sameMonth ? 'd' : sameYear ? 'd MMMM' : 'd MMMM yyyy';
-  const start = format(from, fromPattern, options);
-  const end = format(to, 'd MMMM yyyy', options);
+  const start = formatDate(from, fromPattern, locale);
+  const end = formatDate(to, 'd MMMM yyyy', locale);
   if (locale === 'nl') return `${start} t/m ${end}`;
   return sameMonth ? `${start}–${end}` : `${start} – ${end}`;
 }

@@ -3,7 +3,8 @@
  * "Oct 2026", "October 2026", "10-2026", "1-10-2026 t/m 31-10-2026", "01/10/2026 - 31/10/2026",
  * "2026-10-01 tot 2026-10-31". Used to narrow the hours proposed for an invoice made by hand.
  */
-import { endOfMonth, format } from 'date-fns';
+import { endOfMonth } from 'date-fns';
+import { formatDate } from './date-text';
 import type { DateRange } from './period';
 
 /** Month names and abbreviations, Dutch and English, to a 1-based month. */
@@ -27,13 +28,13 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 function ymd(year: number, month: number, day: number): string | null {
   const date = new Date(year, month - 1, day);
   if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
-  return format(date, 'yyyy-MM-dd');
+  return formatDate(date, 'yyyy-MM-dd');
 }
 
 function monthRange(year: number, month: number): DateRange | null {
   if (month < 1 || month > 12 || year < 1900 || year > 2999) return null;
   const from = ymd(year, month, 1);
-  return from ? { from, to: format(endOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd') } : null;
+  return from ? { from, to: formatDate(endOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd') } : null;
 }
 
 const DAY_FIRST = String.raw`(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})`;

@@ -3,15 +3,8 @@
  * zone, as Y-m-d) and a custom range. Ranges are inclusive Y-m-d pairs, compared as strings,
  * which is correct for zero-padded ISO dates.
  */
-import {
-  addMonths,
-  addWeeks,
-  endOfISOWeek,
-  endOfMonth,
-  format,
-  startOfISOWeek,
-  startOfMonth,
-} from 'date-fns';
+import { addMonths, addWeeks, endOfISOWeek, endOfMonth, startOfISOWeek, startOfMonth } from 'date-fns';
+import { formatDate } from './date-text';
 
 export interface DateRange {
   /** First day, Y-m-d, inclusive. */
@@ -86,7 +79,7 @@ export function parseYmd(text: string): Date | null {
 
 /** Formats a Date as Y-m-d in local time. */
 export function formatYmd(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  return formatDate(date, 'yyyy-MM-dd');
 }
 
 function toRange(from: Date, to: Date): DateRange {

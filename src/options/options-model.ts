@@ -6,6 +6,7 @@ import { signal } from '@preact/signals';
 import { toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { type MessageKey, setLanguagePreference } from '../shared/i18n';
 import { type ConnectionStatus, type ConnectionTestResult, type Language, send } from '../shared/messages';
+import { clearTodaySnapshot } from '../ui/today-snapshot';
 import { normalizeToken } from './token';
 
 export type Busy = 'testing' | 'saving' | 'disconnecting' | null;
@@ -86,6 +87,8 @@ export function createOptionsModel() {
     error.value = null;
     busy.value = 'saving';
     try {
+      // The popup's kept "today" belonged to the previous connection.
+      clearTodaySnapshot();
       status.value = await send('connection.save', {
         token: normalizeToken(token.value),
         organisationId: chosen,
@@ -105,6 +108,7 @@ export function createOptionsModel() {
     error.value = null;
     busy.value = 'disconnecting';
     try {
+      clearTodaySnapshot();
       status.value = await send('connection.disconnect', {});
       setToken('');
       editing.value = false;
@@ -124,6 +128,8 @@ export function createOptionsModel() {
     languageError.value = null;
     try {
       const saved = await send('settings.set', { language: preference });
+      // The popup's kept "today" would open once in the old language.
+      clearTodaySnapshot();
       languagePreference.value = saved.language;
       setLanguagePreference(saved.language);
     } catch (caught) {

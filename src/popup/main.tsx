@@ -1,8 +1,11 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { language, t } from '../shared/i18n';
+import { installBundledCatalogues } from '../shared/i18n-catalogues';
 import { PopupApp } from './popup-app';
 import './popup.css';
+
+installBundledCatalogues();
 
 effect(() => {
   document.documentElement.lang = language.value;

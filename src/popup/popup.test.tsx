@@ -14,6 +14,7 @@ import {
   type TodayView,
 } from '../shared/messages';
 import { fakeBrowser } from '../shared/testing/fake-browser';
+import { readTodaySnapshot, saveTodaySnapshot } from '../ui/today-snapshot';
 import { PopupApp } from './popup-app';
 
 vi.mock('../shared/messages', () => ({ send: vi.fn() }));
@@ -141,6 +142,7 @@ async function mount(): Promise<void> {
 }
 
 beforeEach(() => {
+  localStorage.clear();
   setLanguagePreference('nl');
   sendMock.mockReset();
   container = document.createElement('div');
@@ -335,5 +337,75 @@ describe('popup — Vandaag', () => {
     await mount();
     expect(container.querySelector('h1')?.textContent).toBe('Today');
     expect(text('today-total')).toBe('1:00');
+  });
+});
+
+describe('popup — the kept snapshot', () => {
+  /** Today's Y-m-d in the fixture organisation's zone, so a kept view counts as today's. */
+  function amsterdamToday(): string {
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    return format.format(Date.now());
+  }
+
+  it("paints today's kept view before the worker answers, then keeps what the worker says", async () => {
+    const today = amsterdamToday();
+    saveTodaySnapshot({
+      view: view([entry({ id: 1, minutes: 125, date: today })], { date: today }),
+      language: 'en',
+    });
+    const cached = deferred<TodayView | null>();
+    const fresh = deferred<TodayView>();
+    answer({
+      'settings.get': async () => ({ language: 'en' }),
+      'today.cached': () => cached.promise,
+      'today.refresh': () => fresh.promise,
+    });
+    await act(() => {
+      render(<PopupApp />, container);
+    });
+    // The first render, before any message was answered.
+    expect(text('today-total')).toBe('2:05');
+    expect(container.querySelector('h1')?.textContent).toBe('Today');
+
+    await act(() => cached.resolve(null));
+    await flush();
+    expect(text('today-total')).toBe('2:05');
+    await act(() =>
+      fresh.resolve(
+        view([entry({ id: 1, minutes: 30, date: today })], { date: today, fetchedAt: Date.now() }),
+      ),
+    );
+    await flush();
+    expect(text('today-total')).toBe('0:30');
+    expect(readTodaySnapshot(Date.now())?.view.entries[0]?.minutes).toBe(30);
+  });
+
+  it("never paints another day's view as today's", async () => {
+    saveTodaySnapshot({
+      view: view([entry({ id: 1, minutes: 125 })], { date: '2020-01-02' }),
+      language: 'nl',
+    });
+    answer({ 'today.refresh': () => new Promise(() => {}) });
+    await act(() => {
+      render(<PopupApp />, container);
+    });
+    expect(byTestId('today-total')).toBeNull();
+  });
+
+  it('drops the kept view when the worker says the connection is gone', async () => {
+    const today = amsterdamToday();
+    saveTodaySnapshot({
+      view: view([entry({ id: 1, minutes: 125, date: today })], { date: today }),
+      language: 'nl',
+    });
+    answer({ 'connection.status': async () => NOT_CONNECTED });
+    await mount();
+    expect(byTestId('today-total')).toBeNull();
+    expect(readTodaySnapshot(Date.now())).toBeNull();
   });
 });

@@ -1,34 +1,50 @@
 /**
- * The popup's state: cached view first, fresh view after, and the last error beside whatever
+ * The popup's state: the snapshot the popup kept last time painted at once (no worker round
+ * trip), the worker's cached view next, the fresh view after, and the last error beside whatever
  * data we still have. A factory rather than module singletons so every mount (and every test)
  * starts clean.
  */
 import { computed, signal } from '@preact/signals';
 import { isOffline, toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { setLanguagePreference } from '../shared/i18n';
-import { send, type TodayView } from '../shared/messages';
+import { type Language, send, type TodayView } from '../shared/messages';
+import { clearTodaySnapshot, readTodaySnapshot, saveTodaySnapshot } from '../ui/today-snapshot';
 
 export type PopupPhase = 'loading' | 'not_connected' | 'ready';
 
 export type TodayModel = ReturnType<typeof createTodayModel>;
 
-export function createTodayModel() {
-  const phase = signal<PopupPhase>('loading');
-  const view = signal<TodayView | null>(null);
+export function createTodayModel(now: () => number = Date.now) {
+  const snapshot = readTodaySnapshot(now());
+  if (snapshot) setLanguagePreference(snapshot.language);
+  const phase = signal<PopupPhase>(snapshot ? 'ready' : 'loading');
+  const view = signal<TodayView | null>(snapshot?.view ?? null);
+  let languageSetting: Language | null = snapshot?.language ?? null;
   const error = signal<UrenbrugError | null>(null);
   const refreshing = signal(false);
   const offline = computed(() => isOffline(error.value));
+
+  function show(next: TodayView | null): void {
+    view.value = next;
+    if (next) saveTodaySnapshot({ view: next, language: languageSetting });
+  }
+
+  function disconnected(): void {
+    clearTodaySnapshot();
+    view.value = null;
+    phase.value = 'not_connected';
+  }
 
   async function refresh(): Promise<void> {
     if (refreshing.value) return;
     refreshing.value = true;
     try {
-      view.value = await send('today.refresh', {});
+      show(await send('today.refresh', {}));
       error.value = null;
     } catch (caught) {
       // Keep the cached view on screen: an error only adds a message, it never blanks the numbers.
       error.value = toUrenbrugError(caught);
-      if (error.value.code === 'not_connected') phase.value = 'not_connected';
+      if (error.value.code === 'not_connected') disconnected();
     } finally {
       refreshing.value = false;
     }
@@ -40,13 +56,17 @@ export function createTodayModel() {
       send('connection.status', {}),
       send('today.cached', {}),
     ]);
-    if (settings.status === 'fulfilled') setLanguagePreference(settings.value.language);
+    if (settings.status === 'fulfilled') {
+      languageSetting = settings.value.language;
+      setLanguagePreference(languageSetting);
+    }
     if (status.status === 'fulfilled' && !status.value.connected) {
-      phase.value = 'not_connected';
+      disconnected();
       return;
     }
     if (status.status === 'rejected') error.value = toUrenbrugError(status.reason);
-    if (cached.status === 'fulfilled') view.value = cached.value;
+    // The snapshot stays on screen until the worker has something (its cache may be empty).
+    if (cached.status === 'fulfilled') show(cached.value ?? view.value);
     else error.value = toUrenbrugError(cached.reason);
     phase.value = 'ready';
     await refresh();

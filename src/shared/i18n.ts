@@ -1,22 +1,27 @@
 /**
  * The UI's strings. The two `_locales` files are the single source (Chrome reads them for the
- * manifest); pages import them directly instead of calling chrome.i18n.getMessage, because
+ * manifest); pages render from them instead of calling chrome.i18n.getMessage, because
  * chrome.i18n follows the browser's language only and the user may choose another one.
+ * Extension pages install them from their bundle (i18n-catalogues.ts); the content script gets
+ * them from the worker (`panel.assets`), so Exact's page loads no strings it does not show
+ * (docs/architecture.md, Surface).
  */
 import { signal } from '@preact/signals';
-import en from '../../public/_locales/en/messages.json';
-import nl from '../../public/_locales/nl/messages.json';
+import type nl from '../../public/_locales/nl/messages.json';
 import type { UrenbrugError } from './errors';
-import type { Language } from './messages';
-
-interface LocaleMessage {
-  message: string;
-  description?: string;
-}
+import type { Catalogues, Language } from './messages';
 
 export type MessageKey = keyof typeof nl;
 
-const catalogues: Record<Language, Record<string, LocaleMessage | undefined>> = { nl, en };
+const EMPTY: Catalogues = { nl: {}, en: {} };
+
+/** The installed texts; a signal so a panel drawn before they arrived draws again. */
+const catalogues = signal<Catalogues>(EMPTY);
+
+/** Makes `texts` the strings t() answers from. */
+export function installCatalogues(texts: Catalogues): void {
+  catalogues.value = texts;
+}
 
 /** The browser UI language mapped onto ours: Dutch for any "nl…", English otherwise. */
 export function detectLanguage(uiLanguage: string | undefined): Language {
@@ -47,8 +52,9 @@ export function substitute(message: string, substitutions: readonly (string | nu
  * Falls back to Dutch, then to the key itself, so a missing string shows up rather than crashes.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const entry = catalogues[language.value][key] ?? catalogues.nl[key];
-  return entry ? substitute(entry.message, substitutions) : key;
+  const texts = catalogues.value;
+  const message = texts[language.value][key] ?? texts.nl[key];
+  return message === undefined ? key : substitute(message, substitutions);
 }
 
 /** The localised message for an error's code, followed by Keeping's own detail when it sent one. */

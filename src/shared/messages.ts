@@ -49,6 +49,16 @@ export interface TodayView {
 
 export type Language = 'nl' | 'en';
 
+/** Message texts per language and key (the `message` field of _locales, nothing else). */
+export type Catalogues = Record<Language, Readonly<Record<string, string>>>;
+
+/** What the content script draws the panel with, kept out of its bundle (docs/architecture.md, Surface). */
+export interface PanelAssets {
+  catalogues: Catalogues;
+  /** The panel's stylesheet for its shadow root. */
+  css: string;
+}
+
 export interface Settings {
   /** null: follow the browser's language. */
   language: Language | null;
@@ -260,6 +270,8 @@ export interface MessageMap {
   };
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
   'settings.get': { request: Record<string, never>; response: Settings };
+  /** The panel's strings and stylesheet: the same for everyone, no token, nothing cached. */
+  'panel.assets': { request: Record<string, never>; response: PanelAssets };
   /** From cache; refreshes reference data first when there is none or it is stale. */
   'panel.context': { request: { division: number }; response: PanelContext };
   /**
@@ -375,6 +387,8 @@ export const MESSAGE_ROUTES = {
   // Read-only and token-free: the panel shows the connection and follows the language setting.
   'connection.status': { group: 'page', tier: 'content' },
   'settings.get': { group: 'page', tier: 'content' },
+  // Public texts and CSS only, the same as in the extension's files.
+  'panel.assets': { group: 'page', tier: 'content' },
   'backup.export': { group: 'data', tier: 'extension' },
   'backup.import': { group: 'data', tier: 'extension' },
   'writeback.status': { group: 'data', tier: 'extension' },

@@ -3,8 +3,7 @@
  * The age is measured against the component's own clock, which ticks often enough that "just
  * now" turns into "1 minute ago" within a few seconds of it becoming true.
  */
-import { formatDistanceStrict } from 'date-fns';
-import { dateLocale } from '../core/date-locale';
+import { formatAgo } from '../core/date-text';
 import { language, t } from '../shared/i18n';
 import { useNow } from './use-now';
 
@@ -15,10 +14,7 @@ export const DATA_AGE_TICK_MS = 5_000;
 export function dataAgeText(fetchedAt: number | null, now: number): string {
   if (fetchedAt === null) return t('data_age_never');
   if (now - fetchedAt < 60_000) return t('data_age_now');
-  return t(
-    'data_age',
-    formatDistanceStrict(fetchedAt, now, { addSuffix: true, locale: dateLocale(language.value) }),
-  );
+  return t('data_age', formatAgo(fetchedAt, now, language.value));
 }
 
 export function DataAge({ fetchedAt, class: className }: { fetchedAt: number | null; class?: string }) {

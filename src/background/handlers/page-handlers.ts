@@ -22,6 +22,7 @@ import { cachedToday, refreshToday } from '../cache/today';
 import { keepOnlyOrganisation, replaceReference, wipeCache } from '../db/database';
 import type { WorkerDependencies } from '../dependencies';
 import type { HandlerTable } from './handler-types';
+import { panelAssets } from './panel-assets';
 
 export type PageMessageName = MessageNameIn<'page'>;
 
@@ -102,6 +103,8 @@ export function createPageHandlers(services: WorkerDependencies): Pick<HandlerTa
     'connection.status': () => connectionStatus(),
 
     'settings.get': () => getSettings(),
+
+    'panel.assets': async () => panelAssets(),
 
     'settings.set': (data) => updateSettings(data),
 

@@ -1,6 +1,6 @@
 /**
  * The panel's entry point for the content script: `renderPanel` mounts the Preact tree into the
- * shadow root's element that mount.ts made, and `panelCss` is the stylesheet for that root.
+ * shadow root's element that mount.ts made (its stylesheet comes from the worker, assets.ts).
  * Nothing here may throw into Exact's page.
  */
 import { render } from 'preact';
@@ -9,11 +9,8 @@ import { t } from '../../shared/i18n';
 import type { ExactInvoicePage, ScreenInspector } from '../exact/types';
 import { createPanelModel } from './model/panel-model';
 import type { RestAccess } from './model/rest-model';
-import css from './panel.css?inline';
 import { PanelApp } from './panel-app';
 import { ErrorBoundary } from './sections/error-boundary';
-
-export const panelCss: string = css;
 
 export interface RenderPanelOptions {
   page: ExactInvoicePage | null;

@@ -5,7 +5,7 @@
  * `invoice.link` — which tells Keeping like any other link.
  */
 import { computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals';
-import { format, startOfMonth, subMonths } from 'date-fns';
+import { startOfMonth, subMonths } from 'date-fns';
 import {
   hintsFromDescription,
   type InvoiceMatch,
@@ -15,7 +15,7 @@ import {
 import { periodFromText } from '../../../core/invoice-period';
 import type { Entry, Project, Task } from '../../../core/keeping-types';
 import type { Locale } from '../../../core/locale';
-import { type DateRange, parseYmd } from '../../../core/period';
+import { type DateRange, formatYmd, parseYmd } from '../../../core/period';
 import type { InvoiceRecord, InvoiceRef } from '../../../shared/invoice-types';
 import { parseScaled } from '../../exact/page-numbers';
 import type { GridRow, InvoiceHeader } from '../../exact/types';
@@ -97,7 +97,7 @@ export function associateRange(
   const end = parseYmd(header.invoiceDate ?? today);
   if (!end) return null;
   const from = startOfMonth(subMonths(end, LOOKBACK_MONTHS));
-  return { from: format(from, 'yyyy-MM-dd'), to: format(end, 'yyyy-MM-dd'), source: 'date' };
+  return { from: formatYmd(from), to: formatYmd(end), source: 'date' };
 }
 
 export function toAssociateLine(row: GridRow, locale: Locale): AssociateLine {

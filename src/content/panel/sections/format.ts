@@ -1,15 +1,14 @@
 /** How the panel shows dates, hours and money in the UI language (the invoice's own format is the page's). */
-import { format } from 'date-fns';
-import { dateLocale } from '../../../core/date-locale';
+import { formatDate } from '../../../core/date-text';
 import { formatDecimalHours, formatHoursMinutes } from '../../../core/hours';
 import { formatMoney, parseMoney } from '../../../core/money';
 import { parseYmd } from '../../../core/period';
 import { language } from '../../../shared/i18n';
 
-/** "ma 4 mei" / "Mon 4 May" for an entry's day. */
+/** "ma 4 mei" / "Mo 4 May" for an entry's day. */
 export function shortDate(ymd: string): string {
   const date = parseYmd(ymd);
-  return date === null ? ymd : format(date, 'EEEEEE d MMM', { locale: dateLocale(language.value) });
+  return date === null ? ymd : formatDate(date, 'EEEEEE d MMM', language.value);
 }
 
 export function money(cents: number): string {

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { formatDate } from '../../../core/date-text';
 import type { Locale } from '../../../core/locale';
 import { language, type MessageKey, t } from '../../../shared/i18n';
 import type { Difference } from '../../exact/rest/reconcile';
@@ -21,7 +21,7 @@ export function stateLine(state: RestState, busy: boolean): string {
   if (state.kind === 'limited') {
     return t(
       'rest_limited',
-      format(new Date(state.stop.until), 'HH:mm'),
+      formatDate(state.stop.until, 'HH:mm'),
       t(state.stop.scope === 'day' ? 'rest_scope_day' : 'rest_scope_minute'),
     );
   }

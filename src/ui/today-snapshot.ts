@@ -1,0 +1,85 @@
+/**
+ * The popup's last "today" kept in the extension origin's own localStorage, so the next opening
+ * paints it at once and asks the worker after (docs/architecture.md, Stale-while-revalidate).
+ * Only extension pages can read this storage (content scripts see the page's); it holds the
+ * view the popup showed, never the token. The options page drops it when the connection changes.
+ */
+import type { Language, TodayView } from '../shared/messages';
+
+const KEY = 'urenbrug.today-snapshot.v1';
+
+export interface TodaySnapshot {
+  view: TodayView;
+  /** The language setting the view was shown in (null: the browser's). */
+  language: Language | null;
+}
+
+function store(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Y-m-d of `epochMs` in `timeZone`; null for a zone this browser does not know. */
+function dayIn(timeZone: string, epochMs: number): string | null {
+  try {
+    const format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    return format.format(epochMs);
+  } catch {
+    return null;
+  }
+}
+
+function isSnapshot(value: unknown): value is TodaySnapshot {
+  const snapshot = value as Partial<TodaySnapshot> | null;
+  const view = snapshot?.view as Partial<TodayView> | undefined;
+  return (
+    typeof view === 'object' &&
+    view !== null &&
+    typeof view.date === 'string' &&
+    typeof view.organisation?.timeZone === 'string' &&
+    typeof view.me?.id === 'number' &&
+    Array.isArray(view.entries) &&
+    Array.isArray(view.projects) &&
+    Array.isArray(view.tasks) &&
+    Array.isArray(view.clients) &&
+    (snapshot?.language === null || snapshot?.language === 'nl' || snapshot?.language === 'en')
+  );
+}
+
+/** The kept view if it is still today's in its organisation's zone at `now`; otherwise null. */
+export function readTodaySnapshot(now: number): TodaySnapshot | null {
+  try {
+    const text = store()?.getItem(KEY);
+    if (!text) return null;
+    const snapshot: unknown = JSON.parse(text);
+    if (!isSnapshot(snapshot)) return null;
+    const today = dayIn(snapshot.view.organisation.timeZone, now + (snapshot.view.serverOffsetMs || 0));
+    return today === snapshot.view.date ? snapshot : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveTodaySnapshot(snapshot: TodaySnapshot): void {
+  try {
+    store()?.setItem(KEY, JSON.stringify(snapshot));
+  } catch {
+    // Full or blocked storage: the next opening waits for the worker, as without a snapshot.
+  }
+}
+
+export function clearTodaySnapshot(): void {
+  try {
+    store()?.removeItem(KEY);
+  } catch {
+    // Nothing kept, nothing to drop.
+  }
+}
