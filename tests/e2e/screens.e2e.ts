@@ -205,13 +205,47 @@ describe('a screen Urenbrug cannot recognise', () => {
   });
 });
 
+describe('a page that keeps another quantity than the preview', () => {
+  it('names the line, learns the precision Exact keeps, and previews with it', async () => {
+    const [, reference] = SCREENS;
+    const frame = await openNewInvoice(reference!.query);
+    await chooseCustomer(frame, reference!);
+    await frame.getByTestId('preview-line').first().waitFor();
+    // The bookkeeper says 3 decimals; this administration keeps 2 (the page rounds on change).
+    await frame.getByTestId('precision-select').selectOption('3');
+    await fill(frame);
+    const named = await frame.getByTestId('readback-mismatch').allTextContents();
+    expect(named.length).toBeGreaterThan(0);
+    expect(
+      named.some((text) => /^regel \d+: Exact hield \d+,\d{2} in plaats van \d+,\d{3}$/.test(text)),
+    ).toBe(true);
+    await frame.getByTestId('precision-detected').waitFor();
+    expect(await frame.getByTestId('precision-select').inputValue()).toBe('2');
+    expect(await frame.getByTestId('precision-select').getAttribute('data-source')).toBe('detected');
+    await frame.getByTestId('fill-summary').screenshot({ path: 'screenshots/screens-readback-mismatch.png' });
+    // Filled again at the detected precision, Exact keeps every line as previewed.
+    await fill(frame);
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
+    await frame.getByTestId('fill-match').waitFor();
+  });
+});
+
 // Last: saving starts Keeping write-backs that share Keeping's rate limit with the panel's reads.
 describe.each(SCREENS)('$name', (screen) => {
   it('fills, refills without duplicates, and saves', async () => {
     let frame = await openNewInvoice(screen.query);
     await chooseCustomer(frame, screen);
-    await quarterHours(frame);
+    // No rounding: lines of minutes that are no whole hundredth of an hour say what Exact keeps.
     await frame.getByTestId('preview-line').first().waitFor();
+    const notes = frame.getByTestId('precision-note');
+    expect(await notes.count()).toBeGreaterThan(0);
+    expect(await notes.first().textContent()).toMatch(
+      /^\d+:\d{2} gewerkt = \d+,\d{2} uur gefactureerd, [-+]\d+(,\d+)? min, € -?\d+,\d{2}$/,
+    );
+    await notes.first().scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `screenshots/screens-precision-note-${screen.query === '' ? 'standard' : 'reference2'}.png`,
+    });
     const previewed = (await frame.getByTestId('line-description').allTextContents()).map((text) =>
       text.trim(),
     );
@@ -220,11 +254,13 @@ describe.each(SCREENS)('$name', (screen) => {
     const filled = await readLines(frame);
     expect(filled.map((line) => line.description)).toEqual(previewed);
     await frame.getByTestId('fill-match').waitFor();
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
     // Exact's total and the customer were found: nothing to say about the screen but the line count.
     expect(await missing(frame)).toEqual(screen.query === '' ? [] : ['lineCount']);
 
     await fill(frame);
     expect(await readLines(frame)).toEqual(filled);
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
 
     await frame.locator(screen.save).click();
     await expect
@@ -237,5 +273,6 @@ describe.each(SCREENS)('$name', (screen) => {
     await fill(frame);
     expect(await readLines(frame)).toHaveLength(filled.length);
     await frame.getByTestId('fill-match').waitFor();
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
   });
 });

@@ -56,7 +56,9 @@ export function summariseFill(
       if (ours) {
         oursFound += 1;
         gridExpected += ours.amountCents;
-        if (row.amountCents !== ours.amountCents) amountDiffers.push(ours.lineKey);
+        // A row without an amount field has nothing to disagree with; the total still checks it.
+        if (row.amountCents !== null && row.amountCents !== ours.amountCents)
+          amountDiffers.push(ours.lineKey);
         oursShown = oursShown === null || row.amountCents === null ? null : oursShown + row.amountCents;
       } else {
         otherRows += 1;
