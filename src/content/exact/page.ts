@@ -192,7 +192,7 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
     if (row.itemCode.toLowerCase() !== line.itemCode.toLowerCase()) problems.push('item');
     if (row.description !== line.description) problems.push('description');
     // A quantity or price Exact kept as another number is named per line by the fill's read-back
-    // (fill/readback.ts); only one it emptied or cannot show as a number is a refusal.
+    // (fill/readback.ts, docs/architecture.md, Write only what Exact keeps); only one it emptied or cannot show as a number is a refusal.
     if (parseScaled(row.quantityText, locale, 4) === null) problems.push('quantity');
     if (parseScaled(row.unitPriceText, locale, 2) === null) problems.push('price');
     // A screen without line notes keeps none; the screen check says so.

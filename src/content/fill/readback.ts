@@ -1,7 +1,7 @@
 /**
  * What Exact kept of a line after validating it, compared with the preview as numbers in the
  * page's number format ("1,5" is "1,50"): quantity, unit price and, where the row shows one, the
- * line amount. Each difference is named per line (docs/architecture.md, Filling Exact's grid).
+ * line amount. Each difference is named per line (docs/architecture.md, Write only what Exact keeps).
  */
 import { formatQuantity } from '../../core/hours';
 import type { Locale } from '../../core/locale';
