@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { WriteBackInvoiceView } from '../shared/messages';
 import { countsText, harmlessCount } from '../shared/write-back-text';
+import { ReasonAction } from '../ui/reason-action';
 import { ConflictList, SkippedList } from '../ui/write-back-lists';
 import { WriteBackProgress } from '../ui/write-back-progress';
 import type { DataModel } from './data-model';
@@ -12,8 +12,6 @@ import type { DataModel } from './data-model';
  * with a required reason.
  */
 export function WriteBackInvoice({ model, view }: { model: DataModel; view: WriteBackInvoiceView }) {
-  const [overrideReason, setOverrideReason] = useState('');
-  const [releaseReason, setReleaseReason] = useState('');
   const busy = model.busy.value !== null;
   const harmless = harmlessCount(view.skipped);
   const counts = countsText(view);
@@ -27,31 +25,20 @@ export function WriteBackInvoice({ model, view }: { model: DataModel; view: Writ
       {view.conflicts.length > 0 && (
         <div class="message error">
           <ConflictList conflicts={view.conflicts} />
-          <label>
-            {t('writeback_override_reason')}
-            <input
-              type="text"
-              maxLength={500}
-              value={overrideReason}
-              onInput={(event) => setOverrideReason(event.currentTarget.value)}
-              data-testid="override-reason"
-            />
-          </label>
-          <button
-            type="button"
-            class="button"
-            disabled={busy || overrideReason.trim() === ''}
-            onClick={() =>
-              void model.override(
+          <ReasonAction
+            label={t('writeback_override_reason')}
+            confirmLabel={t('writeback_override_confirm')}
+            reasonTestId="override-reason"
+            confirmTestId="override-confirm"
+            busy={busy}
+            onConfirm={(reason) =>
+              model.override(
                 view.invoiceKey,
                 view.conflicts.map((conflict) => conflict.entryId),
-                overrideReason,
+                reason,
               )
             }
-            data-testid="override-confirm"
-          >
-            {t('writeback_override_confirm')}
-          </button>
+          />
         </div>
       )}
       {view.skipped.length > 0 && (
@@ -61,25 +48,14 @@ export function WriteBackInvoice({ model, view }: { model: DataModel; view: Writ
       )}
       <p class="muted">{t('writeback_release_hint')}</p>
       <div class="row">
-        <label>
-          {t('writeback_release_reason')}
-          <input
-            type="text"
-            maxLength={500}
-            value={releaseReason}
-            onInput={(event) => setReleaseReason(event.currentTarget.value)}
-            data-testid="release-reason"
-          />
-        </label>
-        <button
-          type="button"
-          class="button"
-          disabled={busy || releaseReason.trim() === ''}
-          onClick={() => void model.release(view.invoiceKey, releaseReason)}
-          data-testid="unlink-button"
-        >
-          {t('writeback_release')}
-        </button>
+        <ReasonAction
+          label={t('writeback_release_reason')}
+          confirmLabel={t('writeback_release')}
+          reasonTestId="release-reason"
+          confirmTestId="unlink-button"
+          busy={busy}
+          onConfirm={(reason) => model.release(view.invoiceKey, reason)}
+        />
       </div>
     </li>
   );

@@ -11,6 +11,7 @@ import {
   SANDBOX_TOKENS,
   startKeepingSandbox,
 } from '../../sandbox/keeping/server';
+import type { FakeKeepingEntries } from '../../src/background/testing/fake-keeping-entries';
 import { fakeBrowser, resetFakeBrowser } from '../../src/shared/testing/fake-browser';
 import { median, report, round } from './report';
 
@@ -166,6 +167,7 @@ async function benchQueuePass(): Promise<void> {
   const { openUrenbrugDb } = await import('../../src/background/db/database');
   const { createWriteBack } = await import('../../src/background/write-back/runner');
   const { urenbrugReference } = await import('../../src/core/billing');
+  const { createFakeKeepingEntries } = await import('../../src/background/testing/fake-keeping-entries');
   type Entry = import('../../src/core/keeping-types').Entry;
   for (const size of PASS_SIZES) {
     const times: number[] = [];
@@ -179,31 +181,27 @@ async function benchQueuePass(): Promise<void> {
         userName: 'y',
       });
       const db = await openUrenbrugDb(`bench-queue-${size}-${run}`);
-      const entries = new Map<number, Entry>();
-      for (let index = 0; index < size; index++) {
-        const day = 1 + Math.floor(index / Math.ceil(size / 20));
-        entries.set(1000 + index, {
-          id: 1000 + index,
-          organisationId: 12345,
-          userId: 50 + (index % 8),
-          date: `2026-05-${String(day).padStart(2, '0')}`,
-          purpose: 'work',
-          projectId: 600,
-          taskId: null,
-          note: '',
-          externalReferences: [],
-          start: null,
-          end: null,
-          minutes: 60,
-          ongoing: false,
-          locked: false,
-          isDirect: true,
-        });
-      }
+      const entries: Entry[] = Array.from({ length: size }, (_, index) => ({
+        id: 1000 + index,
+        organisationId: 12345,
+        userId: 50 + (index % 8),
+        date: `2026-05-${String(1 + Math.floor(index / Math.ceil(size / 20))).padStart(2, '0')}`,
+        purpose: 'work',
+        projectId: 600,
+        taskId: null,
+        note: '',
+        externalReferences: [],
+        start: null,
+        end: null,
+        minutes: 60,
+        ongoing: false,
+        locked: false,
+        isDirect: true,
+      }));
       const reference = urenbrugReference(7, 'bench-invoice', 'Factuur 1 (Exact Online)');
       const tx = db.transaction(['entries', 'writeback'], 'readwrite');
       const writes: Promise<unknown>[] = [];
-      for (const entry of entries.values()) {
+      for (const entry of entries) {
         writes.push(tx.objectStore('entries').put(entry));
         writes.push(
           tx.objectStore('writeback').put({
@@ -226,64 +224,17 @@ async function benchQueuePass(): Promise<void> {
         );
       }
       await Promise.all([...writes, tx.done]);
-      let reads = 0;
-      let patches = 0;
-      const copy = (entry: Entry): Entry => structuredClone(entry);
-      const client = {
-        reportTimeEntries: async (
-          _org: number,
-          query: { from?: string; to?: string; userIds?: number[]; projectIds?: number[] },
-        ) => {
-          const found = [...entries.values()].filter(
-            (entry) =>
-              (!query.from || entry.date >= query.from) &&
-              (!query.to || entry.date <= query.to) &&
-              (!query.userIds || query.userIds.includes(entry.userId)) &&
-              (!query.projectIds || query.projectIds.includes(entry.projectId ?? -1)),
-          );
-          reads += Math.max(1, Math.ceil(found.length / 100));
-          return found.map(copy);
-        },
-        timeEntries: async (_org: number, query: { userId?: number; date?: string }) => {
-          reads += 1;
-          const day = [...entries.values()].filter(
-            (entry) => entry.userId === query.userId && entry.date === query.date,
-          );
-          return { entries: day.map(copy), date: query.date ?? '', userId: query.userId ?? 0 };
-        },
-        patchTimeEntry: async (
-          _org: number,
-          id: number,
-          body: { external_references?: { id: string; type?: string; name: string; url?: string | null }[] },
-        ) => {
-          patches += 1;
-          const entry = entries.get(id)!;
-          entry.externalReferences = (body.external_references ?? []).map((ref) => ({
-            id: ref.id,
-            type: ref.type ?? 'generic_work_reference',
-            name: ref.name,
-            url: ref.url ?? null,
-          }));
-          return {
-            entry: copy(entry),
-            meta: {
-              created_additional_time_entry_ids: [],
-              modified_existing_time_entry_ids: [],
-              deleted_existing_time_entry_ids: [],
-            },
-          };
-        },
-      };
+      const keeping = createFakeKeepingEntries(entries, []);
       const services = {
         db: async () => db,
-        createClient: () => client as never,
+        createClient: () => keeping.client as never,
         now: () => Date.parse('2026-06-12T08:00:00Z'),
       };
       const started = performance.now();
       const result = await createWriteBack(services).resume();
       const passMs = performance.now() - started;
       times.push(passMs);
-      last = { done: result.done, reads, patches };
+      last = { done: result.done, ...(await keepingCalls(keeping)) };
       db.close();
     }
     const passMs = median(times);
@@ -295,6 +246,19 @@ async function benchQueuePass(): Promise<void> {
       ...last,
     });
   }
+}
+
+/**
+ * What the pass cost in Keeping calls: a bulk read counts a call for every page of 100 it would
+ * take over HTTP (at least one), a day read and a PATCH one each.
+ */
+async function keepingCalls(keeping: FakeKeepingEntries): Promise<{ reads: number; patches: number }> {
+  const bulk = await Promise.all(keeping.client.reportTimeEntries.mock.results.map((result) => result.value));
+  const bulkPages = bulk.reduce((pages, found) => pages + Math.max(1, Math.ceil(found.length / 100)), 0);
+  return {
+    reads: bulkPages + keeping.client.timeEntries.mock.calls.length,
+    patches: keeping.client.patchTimeEntry.mock.calls.length,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchWriteBackQueue();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UrenbrugError } from '../../shared/errors';
+import { keepingEntry, keepingOrganisation } from '../testing/keeping-wire';
 import {
   clientsResponseSchema,
   errorBodySchema,
@@ -16,25 +17,7 @@ import {
 import { validateResponse } from './validate';
 
 // docs/keeping-api.md, Time entries: the anonymised live sample, with the two fields the spec lacks.
-const liveEntry = {
-  id: 20135088,
-  user_id: 55458,
-  date: '2026-05-29',
-  purpose: 'work',
-  approval_status: 'unsubmitted',
-  project_id: 573243,
-  task_id: null,
-  tag_ids: [],
-  note: null,
-  external_references: [],
-  start: '2026-05-29T16:09:00+02:00',
-  end: '2026-05-29T16:58:00+02:00',
-  hours: 0.8167,
-  ongoing: false,
-  locked: false,
-  is_direct_hours: true,
-  included_in_total: true,
-};
+const liveEntry = keepingEntry(20135088);
 
 const invoicedEntry = {
   ...liveEntry,
@@ -62,19 +45,7 @@ function expectUnexpected(run: () => unknown, detailPart: string): void {
 
 describe('response schemas accept the reference shapes', () => {
   it('organisations', () => {
-    const body = {
-      organisations: [
-        {
-          id: 12345,
-          name: 'Bakker & de Vries Accountants',
-          url: 'https://bakker.keeping.nl',
-          current_plan: 'plus_2024',
-          features: { timesheet: 'times', projects: true, tasks: true, breaks: false },
-          time_zone: 'Europe/Amsterdam',
-          currency: 'EUR',
-        },
-      ],
-    };
+    const body = { organisations: [keepingOrganisation] };
     expect(validateResponse(organisationsResponseSchema, body, 'test').organisations[0]!.current_plan).toBe(
       'plus_2024',
     );

@@ -29,6 +29,7 @@ export function createFakeKeepingEntries(initial: Entry[], projects: Project[]) 
             (query.from === undefined || entry.date >= query.from) &&
             (query.to === undefined || entry.date <= query.to) &&
             (query.clientIds === undefined || query.clientIds.includes(clientOf(entry.projectId) ?? -1)) &&
+            (query.projectIds === undefined || query.projectIds.includes(entry.projectId ?? -1)) &&
             (query.userIds === undefined || query.userIds.includes(entry.userId)),
         )
         .map(copy),

@@ -1,4 +1,4 @@
-/** Keeping-shaped records (snake_case, as on the wire) for the client tests. */
+/** Keeping-shaped records (snake_case, as on the wire) for the client and schema tests. */
 export function keepingEntry(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id,

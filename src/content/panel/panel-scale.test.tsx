@@ -5,63 +5,18 @@
  * refresh inside the freshness window that asks Keeping nothing.
  */
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BackgroundClient } from '../../background/dependencies';
 import type { Entry } from '../../core/keeping-types';
 import { makeEntry } from '../../core/testing/entry-fixture';
-import { setLanguagePreference } from '../../shared/i18n';
 import { FakeInvoicePage } from '../testing/fake-invoice-page';
-import { DIVISION, type PanelBackground, startPanelBackground } from '../testing/panel-background';
-import { renderPanel } from './index';
+import { startPanelBackground } from '../testing/panel-background';
+import { NOW, setUpPanelTests } from '../testing/panel-harness';
 import { FOLD_ABOVE } from './sections/entries-section';
 import { WINDOW_ABOVE } from './sections/entry-group';
 
-/** 10:00 in Amsterdam on the fixtures' today: "last month" is May 2026. */
-const NOW = Date.parse('2026-06-11T10:00:00+02:00');
-
-let container: HTMLElement;
-let controller: AbortController;
-let background: PanelBackground;
-
-async function flush(quietRounds = 4): Promise<void> {
-  let quiet = 0;
-  for (let round = 0; round < 200 && quiet < quietRounds; round++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    quiet = background.inFlight() === 0 ? quiet + 1 : 0;
-  }
-}
-
-function all(testId: string, within: ParentNode = container): HTMLElement[] {
-  return [...within.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
-}
-
-function get<T extends HTMLElement = HTMLElement>(testId: string, within: ParentNode = container): T {
-  const element = within.querySelector<T>(`[data-testid="${testId}"]`);
-  if (!element) throw new Error(`no [data-testid="${testId}"]`);
-  return element;
-}
-
-async function click(element: HTMLElement): Promise<void> {
-  await act(() => {
-    if ((element as HTMLButtonElement).disabled) return;
-    const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
-    Object.defineProperty(event, 'isTrusted', { value: true });
-    element.dispatchEvent(event);
-  });
-  await flush();
-}
-
-async function change(testId: string, value: string): Promise<void> {
-  const element = get<HTMLSelectElement | HTMLInputElement>(testId);
-  await act(() => {
-    element.value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-    element.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await flush();
-}
+const panel = setUpPanelTests();
+const { flush, all, get, click, change, mountMapped } = panel;
 
 /** `count` entries of Bakkerij de Vries in May 2026, spread over its two projects. */
 function mayEntries(count: number): Entry[] {
@@ -78,38 +33,9 @@ function mayEntries(count: number): Entry[] {
   );
 }
 
-async function mountMapped(page = new FakeInvoicePage(), settle = true): Promise<void> {
-  await background.remember({
-    division: DIVISION,
-    exactCustomerCode: '1001',
-    exactCustomerName: 'Bakkerij De Vries B.V.',
-    keepingClientId: 1000,
-  });
-  await act(() => {
-    renderPanel(container, { page, screenProblem: null, signal: controller.signal });
-  });
-  if (settle) await flush();
-}
-
 async function start(entries: Entry[]): Promise<void> {
-  background = await startPanelBackground({ entries });
+  panel.background = await startPanelBackground({ entries });
 }
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  setLanguagePreference('nl');
-  sessionStorage.clear();
-  controller = new AbortController();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  controller.abort();
-  container.remove();
-  vi.useRealTimers();
-});
 
 describe('a month of many entries', () => {
   it('starts with every group folded, showing its totals and no rows', async () => {
@@ -166,19 +92,17 @@ describe('a month of many entries', () => {
   it('asks Keeping nothing when the panel opens again inside the freshness window', async () => {
     await start(mayEntries(50));
     await mountMapped();
-    expect(background.client.reportTimeEntries).toHaveBeenCalledOnce();
-    controller.abort();
-    controller = new AbortController();
-    container.replaceChildren();
+    expect(panel.background.client.reportTimeEntries).toHaveBeenCalledOnce();
+    panel.reload();
     vi.setSystemTime(NOW + 5 * 60_000);
     await mountMapped();
-    expect(background.client.reportTimeEntries).toHaveBeenCalledOnce();
+    expect(panel.background.client.reportTimeEntries).toHaveBeenCalledOnce();
     expect(all('preview-line').length).toBeGreaterThan(0);
     expect(all('preview-partial')).toHaveLength(0);
 
     // The refresh button still reads.
     await click(get('entries-refresh'));
-    expect(background.client.reportTimeEntries).toHaveBeenCalledTimes(2);
+    expect(panel.background.client.reportTimeEntries).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -189,8 +113,8 @@ describe('a partial period', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const normal = background.client.reportTimeEntries.getMockImplementation()!;
-    background.client.reportTimeEntries.mockImplementationOnce(async (...args) => {
+    const normal = panel.background.client.reportTimeEntries.getMockImplementation()!;
+    panel.background.client.reportTimeEntries.mockImplementationOnce(async (...args) => {
       await gate;
       return normal(...args);
     });
@@ -214,9 +138,9 @@ describe('a partial period', () => {
 
   it('cancels the running read when the period changes', async () => {
     await start(mayEntries(30));
-    const normal = background.client.reportTimeEntries.getMockImplementation()!;
+    const normal = panel.background.client.reportTimeEntries.getMockImplementation()!;
     const signals: (AbortSignal | undefined)[] = [];
-    background.client.reportTimeEntries.mockImplementationOnce(async (org, query, onPage, signal) => {
+    panel.background.client.reportTimeEntries.mockImplementationOnce(async (org, query, onPage, signal) => {
       signals.push(signal);
       await new Promise((resolve) => signal?.addEventListener('abort', resolve));
       return normal(org, query, onPage, signal);
@@ -225,7 +149,7 @@ describe('a partial period', () => {
     await vi.waitFor(() => expect(signals).toHaveLength(1));
     await change('period-select', 'this_month');
     await vi.waitFor(() => expect(signals[0]?.aborted).toBe(true));
-    expect(background.callsOf('entries.cancel')).toHaveLength(1);
+    expect(panel.background.callsOf('entries.cancel')).toHaveLength(1);
   });
 });
 
@@ -233,7 +157,7 @@ describe('a long range', () => {
   it('shows Keeping’s totals and the reading time first, and reads the entries only on the go', async () => {
     await start(mayEntries(30));
     await mountMapped();
-    const client = background.client as typeof background.client & Partial<BackgroundClient>;
+    const client = panel.background.client as typeof panel.background.client & Partial<BackgroundClient>;
     client.countTimeEntries = vi.fn(async () => 48_000);
     client.report = vi.fn(async () => ({
       from: '2025-06-01',
@@ -246,7 +170,7 @@ describe('a long range', () => {
       total_hours: 1500.5,
       total_direct_hours: 1450.5,
     }));
-    const reads = background.client.reportTimeEntries.mock.calls.length;
+    const reads = panel.background.client.reportTimeEntries.mock.calls.length;
     await change('period-select', 'custom');
     await change('period-from', '2025-06-01');
     await change('period-to', '2026-05-31');
@@ -254,12 +178,12 @@ describe('a long range', () => {
     expect(get('range-estimate').textContent).toContain('48000 registraties (480 pagina');
     expect(get('range-estimate').textContent).toContain('minuten');
     expect(get('range-totals').textContent).toContain('1500,50');
-    expect(background.client.reportTimeEntries.mock.calls.length).toBe(reads);
+    expect(panel.background.client.reportTimeEntries.mock.calls.length).toBe(reads);
     expect(get<HTMLButtonElement>('fill-button').disabled).toBe(true);
     expect(get('entries-partial').textContent).toContain('nog niet volledig');
 
     await click(get('range-start'));
-    expect(background.client.reportTimeEntries.mock.calls.length).toBe(reads + 1);
+    expect(panel.background.client.reportTimeEntries.mock.calls.length).toBe(reads + 1);
     expect(all('range-start')).toHaveLength(0);
     expect(all('entries-partial')).toHaveLength(0);
   });

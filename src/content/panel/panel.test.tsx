@@ -2,136 +2,37 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { planInvoiceLines } from '../../core/invoice-lines';
 import { formatMoney } from '../../core/money';
 import { NO_ROUNDING } from '../../core/rounding';
 import { DEFAULT_DESCRIPTION_TEMPLATE } from '../../core/template';
 import { UrenbrugError } from '../../shared/errors';
-import { setLanguagePreference } from '../../shared/i18n';
 import type { InvoiceSelection } from '../../shared/invoice-types';
 import type { InvoiceWriteBack } from '../../shared/messages';
-import type { AnchorCheck, ScreenInspector } from '../exact/types';
+import type { AnchorCheck } from '../exact/types';
 import { rowFingerprint } from '../fill/fingerprint';
 import { FakeInvoicePage } from '../testing/fake-invoice-page';
-import { DIVISION, type PanelBackground, startPanelBackground } from '../testing/panel-background';
+import { DIVISION, startPanelBackground } from '../testing/panel-background';
 import { entries, PROJECTS, TASKS, USERS } from '../testing/panel-fixtures';
-import { renderPanel } from './index';
+import { NOW, setUpPanelTests } from '../testing/panel-harness';
 
-/** 10:00 in Amsterdam on the fixtures' today: "last month" is May 2026. */
-const NOW = Date.parse('2026-06-11T10:00:00+02:00');
 /** Exact's InvoiceIDs are GUIDs; the background refuses anything else. */
 const SAVED_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
 const LINKED_ID = 'cafe0001-0000-4000-8000-000000000001';
 const NEW_ID = '12340000-abcd-4000-8000-00000000abcd';
 const OTHER_TAB_ID = 'cafe0002-0000-4000-8000-000000000002';
 
-let container: HTMLElement;
-let controller: AbortController;
-let background: PanelBackground;
+const panel = setUpPanelTests();
+const { flush, all, get, text, click, change, setChecked, mount, mountMapped } = panel;
 
-/** Lets the panel and the real background settle: no request in flight for a few ticks in a row. */
-async function flush(quietRounds = 4): Promise<void> {
-  let quiet = 0;
-  for (let round = 0; round < 500 && quiet < quietRounds; round++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    quiet = background.inFlight() === 0 ? quiet + 1 : 0;
-  }
-}
-
-async function mount(
-  page: FakeInvoicePage | null,
-  screenProblem: string | null = null,
-  inspector: ScreenInspector | null = null,
-): Promise<void> {
-  await act(() => {
-    renderPanel(container, { page, screenProblem, inspector, signal: controller.signal });
-  });
-  await flush();
-}
-
-function all(testId: string): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
-}
-
-function get<T extends HTMLElement = HTMLElement>(testId: string): T {
-  const element = container.querySelector<T>(`[data-testid="${testId}"]`);
-  if (!element) throw new Error(`no [data-testid="${testId}"] in ${container.innerHTML}`);
-  return element;
-}
-
-function text(testId: string): string {
-  return get(testId).textContent ?? '';
-}
-
-/**
- * A person's click: the panel's buttons act on trusted events only (sections/trusted-action.ts), and
- * happy-dom leaves `isTrusted` unset, so the event says so itself. Disabled buttons get no
- * click, as in a browser.
- */
-async function click(element: HTMLElement): Promise<void> {
-  await act(() => {
-    if ((element as HTMLButtonElement).disabled) return;
-    const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
-    Object.defineProperty(event, 'isTrusted', { value: true });
-    element.dispatchEvent(event);
-  });
-  await flush();
-}
-
-async function change(testId: string, value: string): Promise<void> {
-  const element = get<HTMLSelectElement | HTMLInputElement>(testId);
-  await act(() => {
-    element.value = value;
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-    element.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await flush();
-}
-
-async function setChecked(element: HTMLInputElement, checked: boolean): Promise<void> {
-  await act(() => {
-    element.checked = checked;
-    element.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await flush();
-}
+beforeEach(async () => {
+  panel.background = await startPanelBackground();
+});
 
 function entryIds(): number[] {
   return all('entry-row').map((row) => Number(row.dataset.entryId));
 }
-
-/** Opens the panel on a new invoice for Bakkerij De Vries with the client already remembered. */
-async function mountMapped(page = new FakeInvoicePage()): Promise<FakeInvoicePage> {
-  await background.remember({
-    division: DIVISION,
-    exactCustomerCode: '1001',
-    exactCustomerName: 'Bakkerij De Vries B.V.',
-    keepingClientId: 1000,
-  });
-  await mount(page);
-  return page;
-}
-
-beforeEach(async () => {
-  // Only Date: the panel's debounces and the database keep real timers.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-  setLanguagePreference('nl');
-  sessionStorage.clear();
-  background = await startPanelBackground();
-  controller = new AbortController();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  controller.abort();
-  container.remove();
-  vi.useRealTimers();
-});
 
 describe('step 1: the customer', () => {
   it('suggests the Keeping client by name and loads hours only after confirmation, then remembers it', async () => {
@@ -140,11 +41,11 @@ describe('step 1: the customer', () => {
     expect(text('exact-customer')).toContain('Bakkerij De Vries B.V. (1001)');
     expect(get<HTMLSelectElement>('client-select').value).toBe('1000');
     expect(text('client-suggestion')).toContain('Voorgesteld op basis van de naam');
-    expect(background.callsOf('entries.range')).toHaveLength(0);
+    expect(panel.background.callsOf('entries.range')).toHaveLength(0);
 
     await click(get('client-confirm'));
 
-    expect(background.callsOf('mapping.saveClient')).toEqual([
+    expect(panel.background.callsOf('mapping.saveClient')).toEqual([
       {
         division: 123456,
         exactCustomerCode: '1001',
@@ -154,7 +55,7 @@ describe('step 1: the customer', () => {
     ]);
     expect(all('client-suggestion')).toHaveLength(0);
     expect(text('client-remembered')).toContain('Onthouden');
-    const ranges = background.callsOf('entries.range') as { fresh: boolean }[];
+    const ranges = panel.background.callsOf('entries.range') as { fresh: boolean }[];
     expect(ranges.map((request) => request.fresh)).toEqual([false, true]);
   });
 
@@ -179,7 +80,7 @@ describe('step 1: the customer', () => {
     await flush();
 
     expect(get<HTMLSelectElement>('client-select').value).toBe('1001');
-    expect((await background.mappings()).map((mapping) => mapping.keepingClientId)).toEqual([1001]);
+    expect((await panel.background.mappings()).map((mapping) => mapping.keepingClientId)).toEqual([1001]);
     expect(entryIds()).toEqual([7]);
   });
 
@@ -193,7 +94,7 @@ describe('step 1: the customer', () => {
   it('lets the bookkeeper pick another client, which is remembered instead', async () => {
     await mount(new FakeInvoicePage());
     await change('client-select', '1001');
-    expect(await background.mappings()).toEqual([
+    expect(await panel.background.mappings()).toEqual([
       {
         division: 123456,
         exactCustomerCode: '1001',
@@ -211,7 +112,7 @@ describe('steps 2 and 3: period, filters and entries', () => {
 
     expect(get<HTMLSelectElement>('period-select').value).toBe('last_month');
     expect(get<HTMLInputElement>('direct-only').checked).toBe(true);
-    const [first] = background.callsOf('entries.range') as {
+    const [first] = panel.background.callsOf('entries.range') as {
       from: string;
       to: string;
       keepingClientId: number;
@@ -243,26 +144,27 @@ describe('steps 2 and 3: period, filters and entries', () => {
   it('shows the data age of the cache, then of the fresh answer', async () => {
     await mountMapped();
     expect(text('data-age')).toBe('zojuist bijgewerkt');
-    expect((background.callsOf('entries.range') as { fresh: boolean }[]).map((call) => call.fresh)).toEqual([
-      false,
-      true,
-    ]);
+    expect(
+      (panel.background.callsOf('entries.range') as { fresh: boolean }[]).map((call) => call.fresh),
+    ).toEqual([false, true]);
   });
 
   it('keeps the cached entries and says offline when Keeping cannot be reached', async () => {
     // Ten minutes ago the background fetched May while Keeping held only entry 1.
-    for (const entry of entries()) if (entry.id !== 1) background.keeping.remove(entry.id);
+    for (const entry of entries()) if (entry.id !== 1) panel.background.keeping.remove(entry.id);
     vi.setSystemTime(NOW - 600_000);
-    await background.handlers['panel.context']({ division: DIVISION });
-    await background.handlers['entries.range']({
+    await panel.background.handlers['panel.context']({ division: DIVISION });
+    await panel.background.handlers['entries.range']({
       from: '2026-05-01',
       to: '2026-05-31',
       keepingClientId: 1000,
       fresh: true,
     });
     vi.setSystemTime(NOW);
-    for (const entry of entries()) background.keeping.set(entry);
-    background.client.reportTimeEntries.mockRejectedValue(new UrenbrugError('network', 'Failed to fetch'));
+    for (const entry of entries()) panel.background.keeping.set(entry);
+    panel.background.client.reportTimeEntries.mockRejectedValue(
+      new UrenbrugError('network', 'Failed to fetch'),
+    );
     await mountMapped();
     expect(entryIds()).toEqual([1]);
     expect(text('panel-offline')).toContain('Offline');
@@ -306,11 +208,11 @@ describe('steps 2 and 3: period, filters and entries', () => {
 
   it('renders a note with markup as text', async () => {
     const note = '<img src=x onerror="window.hacked=1"><b>vet</b>';
-    for (const entry of entries()) background.keeping.remove(entry.id);
-    background.keeping.set({ ...entries()[0]!, note });
+    for (const entry of entries()) panel.background.keeping.remove(entry.id);
+    panel.background.keeping.set({ ...entries()[0]!, note });
     await mountMapped();
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('b')).toBeNull();
+    expect(panel.container.querySelector('img')).toBeNull();
+    expect(panel.container.querySelector('b')).toBeNull();
     expect(all('entry-row')[0]!.textContent).toContain(note);
   });
 });
@@ -386,7 +288,7 @@ describe('steps 4 and 5: line options and preview', () => {
     });
     await flush();
     expect(rate.getAttribute('aria-invalid')).toBe('true');
-    expect(background.callsOf('lineDefaults.save')).toHaveLength(0);
+    expect(panel.background.callsOf('lineDefaults.save')).toHaveLength(0);
 
     await act(() => {
       rate.value = '120,00';
@@ -394,7 +296,7 @@ describe('steps 4 and 5: line options and preview', () => {
       rate.dispatchEvent(new Event('blur'));
     });
     await flush();
-    expect((await background.lineDefaults()).rules).toEqual({ 'p:10': { rateCents: 12000 } });
+    expect((await panel.background.lineDefaults()).rules).toEqual({ 'p:10': { rateCents: 12000 } });
     expect(website().querySelector('[data-testid="line-amount"]')!.textContent).toBe('€ 429,60');
   });
 
@@ -423,7 +325,7 @@ describe('step 6: filling Exact', () => {
     await flush();
     expect(page.snapshot()).toEqual([]);
     expect(all('fill-summary')).toHaveLength(0);
-    expect(background.callsOf('invoice.recordFill')).toHaveLength(0);
+    expect(panel.background.callsOf('invoice.recordFill')).toHaveLength(0);
 
     await click(fill);
     expect(page.snapshot()).toHaveLength(2);
@@ -443,7 +345,7 @@ describe('step 6: filling Exact', () => {
     );
     expect(text('fill-summary')).toContain('2 regels, 7,58 uur, € 720,10');
     expect(text('fill-match')).toContain('€ 720,10');
-    const [recorded] = background.callsOf('invoice.recordFill') as {
+    const [recorded] = panel.background.callsOf('invoice.recordFill') as {
       lines: { rowId: string; lineKey: string }[];
     }[];
     expect(recorded!.lines.map((line) => [line.lineKey, line.rowId])).toEqual([
@@ -469,7 +371,7 @@ describe('step 6: filling Exact', () => {
     // The refill replaced the lines, so Bram's entry, on none of them now, is no longer linked.
     expect(bramRow().textContent).not.toContain('gekoppeld aan deze factuur');
     const draftKey = sessionStorage.getItem(`urenbrug.draft.${DIVISION}`)!;
-    const record = await background.invoice({ division: DIVISION, invoiceId: null, draftKey });
+    const record = await panel.background.invoice({ division: DIVISION, invoiceId: null, draftKey });
     expect(record!.linkedEntryIds).toEqual([1, 3]);
   });
 
@@ -532,7 +434,7 @@ describe('step 6: filling Exact', () => {
     expect(text('fill-failure')).toBe(
       'Exact weigerde de regel „Website - Ontwerp - mei 2026”: Artikel UREN is geblokkeerd',
     );
-    const [recorded] = background.callsOf('invoice.recordFill') as { lines: unknown[] }[];
+    const [recorded] = panel.background.callsOf('invoice.recordFill') as { lines: unknown[] }[];
     expect(recorded!.lines).toHaveLength(1);
     expect(text('fill-summary')).toContain('1 regel');
   });
@@ -545,7 +447,7 @@ describe('step 6: filling Exact', () => {
     });
     await click(get('fill-button'));
     expect(text('fill-progress')).toBe('');
-    expect(container.textContent).toContain('Bezig: 0 van 2');
+    expect(panel.container.textContent).toContain('Bezig: 0 van 2');
     await click(get('fill-cancel'));
     release();
     await flush();
@@ -570,14 +472,12 @@ describe('the invoice across reloads and saves', () => {
     await change('grouping-select', 'person');
     await new Promise((resolve) => setTimeout(resolve, 700));
     await flush();
-    const saved = background.callsOf('invoice.saveSelection') as { selection: InvoiceSelection }[];
+    const saved = panel.background.callsOf('invoice.saveSelection') as { selection: InvoiceSelection }[];
     expect(saved.at(-1)!.selection).toMatchObject({ period: { preset: 'this_month' }, grouping: 'person' });
 
     // Reload: a new panel on the same new-invoice screen finds the draft through sessionStorage.
-    controller.abort();
-    controller = new AbortController();
-    container.replaceChildren();
-    await background.forgetMappings();
+    panel.reload();
+    await panel.background.forgetMappings();
     await mount(new FakeInvoicePage());
     expect(get<HTMLSelectElement>('period-select').value).toBe('this_month');
     expect(get<HTMLSelectElement>('grouping-select').value).toBe('person');
@@ -588,7 +488,7 @@ describe('the invoice across reloads and saves', () => {
 
   it('restores unticked entries and the rounding of a saved invoice', async () => {
     const ref = { division: DIVISION, invoiceId: SAVED_ID, draftKey: null };
-    await background.handlers['invoice.saveSelection']({
+    await panel.background.handlers['invoice.saveSelection']({
       ref,
       selection: {
         keepingClientId: 1000,
@@ -620,7 +520,7 @@ describe('the invoice across reloads and saves', () => {
 
     await act(() => page.save(NEW_ID, '20260042'));
     await flush();
-    expect(background.callsOf('invoice.saved')).toEqual([
+    expect(panel.background.callsOf('invoice.saved')).toEqual([
       {
         draft: { division: 123456, invoiceId: null, draftKey },
         invoiceId: NEW_ID,
@@ -630,16 +530,18 @@ describe('the invoice across reloads and saves', () => {
       },
     ]);
     expect(sessionStorage.getItem('urenbrug.draft.123456')).toBeNull();
-    const saved = await background.invoice({ division: DIVISION, invoiceId: NEW_ID, draftKey: null });
+    const saved = await panel.background.invoice({ division: DIVISION, invoiceId: NEW_ID, draftKey: null });
     expect(saved!.lines).toHaveLength(2);
-    expect(await background.invoice({ division: DIVISION, invoiceId: null, draftKey: draftKey! })).toBeNull();
+    expect(
+      await panel.background.invoice({ division: DIVISION, invoiceId: null, draftKey: draftKey! }),
+    ).toBeNull();
     expect(all('link-button')).toHaveLength(1);
   });
 
   it('links the selected hours to a saved invoice in one click, and unlinks them', async () => {
     await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
     await click(get('link-button'));
-    expect(background.callsOf('invoice.link')).toEqual([
+    expect(panel.background.callsOf('invoice.link')).toEqual([
       {
         ref: { division: DIVISION, invoiceId: LINKED_ID, draftKey: null },
         invoiceNumber: '20260050',
@@ -652,7 +554,7 @@ describe('the invoice across reloads and saves', () => {
     expect(all('entry-row')[0]!.textContent).toContain('gekoppeld aan deze factuur');
 
     await click(get('unlink-all'));
-    expect(background.callsOf('invoice.unlink')).toHaveLength(1);
+    expect(panel.background.callsOf('invoice.unlink')).toHaveLength(1);
     expect(all('linked-count')).toHaveLength(0);
   });
 
@@ -660,24 +562,24 @@ describe('the invoice across reloads and saves', () => {
     await mountMapped(new FakeInvoicePage({ invoiceId: OTHER_TAB_ID, invoiceNumber: '20260051' }));
     // Another tab linked an entry after this panel read the invoice.
     const ref = { division: DIVISION, invoiceId: OTHER_TAB_ID, draftKey: null };
-    await background.handlers['invoice.link']({
+    await panel.background.handlers['invoice.link']({
       ref,
       invoiceNumber: '20260051',
       entryIds: [3],
       revision: 0,
       keepingClientId: 1000,
     });
-    const loadsBefore = background.callsOf('invoice.load').length;
+    const loadsBefore = panel.background.callsOf('invoice.load').length;
 
     await click(get('link-button'));
     expect(text('revision-conflict')).toContain('in een ander tabblad gewijzigd');
-    expect(background.callsOf('invoice.load')).toHaveLength(loadsBefore + 1);
-    expect((await background.invoice(ref))!.linkedEntryIds).toEqual([3]);
+    expect(panel.background.callsOf('invoice.load')).toHaveLength(loadsBefore + 1);
+    expect((await panel.background.invoice(ref))!.linkedEntryIds).toEqual([3]);
     expect(all('linked-count')).toHaveLength(1);
 
     // Against the reloaded revision the link goes through, and the notice goes.
     await click(get('link-button'));
-    expect((await background.invoice(ref))!.linkedEntryIds).toEqual([1, 2, 3]);
+    expect((await panel.background.invoice(ref))!.linkedEntryIds).toEqual([1, 2, 3]);
     expect(all('revision-conflict')).toHaveLength(0);
   });
 
@@ -711,8 +613,8 @@ describe('the invoice across reloads and saves', () => {
       ],
     };
     // The panel's side only: once overridden, the mark is queued again and the conflict is gone.
-    background.handlers['invoice.writeBack'] = async () => status;
-    background.handlers['invoice.override'] = async () => ({ ...status, conflicts: [], pending: 1 });
+    panel.background.handlers['invoice.writeBack'] = async () => status;
+    panel.background.handlers['invoice.override'] = async () => ({ ...status, conflicts: [], pending: 1 });
     await mountMapped(new FakeInvoicePage({ invoiceId: LINKED_ID, invoiceNumber: '20260050' }));
     expect(text('billed-elsewhere-warning')).toContain(
       'Registratie 2: al op Factuur 20260077 (Exact Online)',
@@ -722,7 +624,7 @@ describe('the invoice across reloads and saves', () => {
     expect(get<HTMLButtonElement>('override-confirm').disabled).toBe(true);
     await change('override-reason', 'Deelfactuur');
     await click(get('override-confirm'));
-    expect(background.callsOf('invoice.override')).toEqual([
+    expect(panel.background.callsOf('invoice.override')).toEqual([
       {
         ref: { division: 123456, invoiceId: LINKED_ID, draftKey: null },
         entryIds: [2],
@@ -733,7 +635,7 @@ describe('the invoice across reloads and saves', () => {
   });
 
   it('shows how far a large invoice’s marks have come and how long the rest takes', async () => {
-    background.handlers['invoice.writeBack'] = async () => ({
+    panel.background.handlers['invoice.writeBack'] = async () => ({
       done: 1_200,
       verifying: 40,
       pending: 760,
@@ -755,7 +657,7 @@ describe('the invoice across reloads and saves', () => {
     expect(get<HTMLButtonElement>('release-confirm').disabled).toBe(true);
     await change('release-reason', 'Gecrediteerd met 20260051');
     await click(get('release-confirm'));
-    expect(background.callsOf('invoice.release')).toEqual([
+    expect(panel.background.callsOf('invoice.release')).toEqual([
       {
         ref: { division: 123456, invoiceId: LINKED_ID, draftKey: null },
         reason: 'Gecrediteerd met 20260051',
@@ -840,14 +742,16 @@ describe('degraded and error states', () => {
   });
 
   it('tells how to connect when Urenbrug is not connected', async () => {
-    await background.disconnect();
+    await panel.background.disconnect();
     await mount(new FakeInvoicePage());
     expect(text('context-error')).toContain('nog niet verbonden');
     expect(text('context-error')).toContain('kies Instellingen');
   });
 
   it('asks to reconnect on an auth error', async () => {
-    background.client.reportTimeEntries.mockRejectedValue(new UrenbrugError('auth', 'Keeping answered 401'));
+    panel.background.client.reportTimeEntries.mockRejectedValue(
+      new UrenbrugError('auth', 'Keeping answered 401'),
+    );
     await mountMapped();
     expect(text('entries-error')).toContain('verbind opnieuw');
   });
@@ -862,9 +766,9 @@ describe('degraded and error states', () => {
 
   it('unmounts when the signal aborts', async () => {
     await mountMapped();
-    controller.abort();
+    panel.abort();
     await flush();
-    expect(container.innerHTML).toBe('');
+    expect(panel.container.innerHTML).toBe('');
   });
 });
 
@@ -883,7 +787,7 @@ describe('the customer changing in Exact', () => {
     expect(get<HTMLSelectElement>('client-select').value).toBe('');
     page.screen = { ...page.screen, customer: { id: 'c-2', code: '2002', name: 'Autobedrijf Jansen' } };
     await act(() => {
-      container.querySelector('aside')!.dispatchEvent(new Event('pointerenter'));
+      panel.container.querySelector('aside')!.dispatchEvent(new Event('pointerenter'));
     });
     await flush();
     expect(text('exact-customer')).toContain('Autobedrijf Jansen (2002)');

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { writeBackMinutes } from '../../../core/write-back-pace';
 import { t } from '../../../shared/i18n';
 import { countsText, draftEstimateText, harmlessCount } from '../../../shared/write-back-text';
+import { ReasonAction } from '../../../ui/reason-action';
 import { ConflictList, SkippedList } from '../../../ui/write-back-lists';
 import { WriteBackProgress } from '../../../ui/write-back-progress';
 import { writeBackBusy } from '../model/link-model';
@@ -21,9 +22,7 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
   const invoiceId = model.ref.value?.invoiceId ?? null;
   const status = link.writeBack.value;
   const busy = writeBackBusy(status);
-  const [overrideReason, setOverrideReason] = useState('');
   const [releasing, setReleasing] = useState(false);
-  const [releaseReason, setReleaseReason] = useState('');
 
   // The record's revision changes on every link, unlink and save: ask again then, and every few
   // seconds while marks are still on their way.
@@ -55,31 +54,20 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
       {conflicts.length > 0 && (
         <div class="notice error" role="alert" data-testid="billed-elsewhere-warning">
           <ConflictList conflicts={conflicts} />
-          <label class="field">
-            <span>{t('writeback_override_reason')}</span>
-            <input
-              type="text"
-              maxLength={500}
-              value={overrideReason}
-              onInput={(event) => setOverrideReason(event.currentTarget.value)}
-              data-testid="override-reason"
-            />
-          </label>
-          <button
-            type="button"
-            class="button"
-            disabled={link.busy.value || overrideReason.trim() === ''}
-            onClick={trustedAction(async () => {
-              const ok = await link.override(
+          <ReasonAction
+            label={t('writeback_override_reason')}
+            confirmLabel={t('writeback_override_confirm')}
+            reasonTestId="override-reason"
+            confirmTestId="override-confirm"
+            busy={link.busy.value}
+            guard={trustedAction}
+            onConfirm={(reason) =>
+              link.override(
                 conflicts.map((conflict) => conflict.entryId),
-                overrideReason,
-              );
-              if (ok) setOverrideReason('');
-            })}
-            data-testid="override-confirm"
-          >
-            {t('writeback_override_confirm')}
-          </button>
+                reason,
+              )
+            }
+          />
         </div>
       )}
       {skipped.length > 0 && (
@@ -91,35 +79,23 @@ export function WriteBackBox({ model }: { model: PanelModel }) {
         (releasing ? (
           <div class="release-box">
             <p class="muted small">{t('writeback_release_hint')}</p>
-            <label class="field">
-              <span>{t('writeback_release_reason')}</span>
-              <input
-                type="text"
-                maxLength={500}
-                value={releaseReason}
-                onInput={(event) => setReleaseReason(event.currentTarget.value)}
-                data-testid="release-reason"
-              />
-            </label>
-            <p class="row">
-              <button
-                type="button"
-                class="button"
-                disabled={link.busy.value || releaseReason.trim() === ''}
-                onClick={trustedAction(async () => {
-                  if (await link.release(releaseReason)) {
-                    setReleasing(false);
-                    setReleaseReason('');
-                  }
-                })}
-                data-testid="release-confirm"
-              >
-                {t('writeback_release_confirm')}
-              </button>
+            <ReasonAction
+              label={t('writeback_release_reason')}
+              confirmLabel={t('writeback_release_confirm')}
+              reasonTestId="release-reason"
+              confirmTestId="release-confirm"
+              busy={link.busy.value}
+              guard={trustedAction}
+              onConfirm={async (reason) => {
+                const released = await link.release(reason);
+                if (released) setReleasing(false);
+                return released;
+              }}
+            >
               <button type="button" class="link" onClick={trustedAction(() => setReleasing(false))}>
                 {t('writeback_cancel')}
               </button>
-            </p>
+            </ReasonAction>
           </div>
         ) : (
           <button
