@@ -16,6 +16,7 @@ interface Props {
 /** One preview line: description, item, quantity × rate = amount, what rounding changed and what storing the quantity changes. */
 export function PreviewLine({ line, ruleLabel, onRate, onItem }: Props) {
   const editable = ruleLabel !== null;
+  const noted = line.precisionHundredths !== 0;
   return (
     <li class="preview-line" data-testid="preview-line" data-line-key={line.key}>
       <p class="line-description" data-testid="line-description">
@@ -37,16 +38,19 @@ export function PreviewLine({ line, ruleLabel, onRate, onItem }: Props) {
         <strong data-testid="line-amount">{money(line.amountCents)}</strong>
       </div>
       <div class="row wrap line-meta">
-        <span class="muted small" data-testid="line-hours">
-          {t('panel_line_hours', clock(line.rawMinutes), clock(line.roundedMinutes))}
-        </span>
+        {/* Unrounded, the precision note says it all: "8:35 gewerkt = 8,58 uur gefactureerd". */}
+        {!(noted && line.roundedMinutes === line.rawMinutes) && (
+          <span class="muted small" data-testid="line-hours">
+            {t('panel_line_hours', clock(line.rawMinutes), clock(line.roundedMinutes))}
+          </span>
+        )}
         {line.roundingCents !== 0 && (
           <span class="small difference" data-testid="line-difference">
             {t('panel_line_difference', money(line.roundingCents))}
           </span>
         )}
       </div>
-      {line.precisionHundredths !== 0 && (
+      {noted && (
         <p class="muted small" data-testid="precision-note">
           {t(
             line.roundedMinutes === line.rawMinutes ? 'panel_precision_note' : 'panel_precision_note_rounded',
