@@ -1,16 +1,19 @@
 /**
  * Exact Online's arithmetic and field limits that the preview must mirror so it reconciles
- * with Exact to the cent. All three are INFERRED (docs/exact-online.md does not state them); they live here,
+ * with Exact to the cent. The rounding and the length are INFERRED (docs/exact-online.md does not state them); they live here,
  * together, so they can be corrected after checking a live tenant.
  */
 import type { RoundingMode } from './integer-math';
 
 /**
- * Decimals of the quantity (hours) written to a sales-invoice line. INFERRED: Exact accepts
- * 4 decimals for quantities; if a division is set to fewer, lower this and every quantity
- * and amount follows. Must be 0..4.
+ * Decimals Exact keeps of a sales-invoice line's quantity (hours): 2 by default, raised to 3 in
+ * some editions (docs/exact-online.md, Quantity precision). An administration's own precision is
+ * detected from what Exact kept after a write, or set per division; every quantity and amount of
+ * the preview follows it.
  */
-export const EXACT_QUANTITY_DECIMALS = 4;
+export type QuantityPrecision = 2 | 3;
+export const QUANTITY_PRECISIONS: readonly QuantityPrecision[] = [2, 3];
+export const DEFAULT_QUANTITY_PRECISION: QuantityPrecision = 2;
 
 /**
  * How Exact rounds a line amount (quantity × unit price) to cents. INFERRED: half away from

@@ -4,8 +4,10 @@ import {
   exactLineAmountCents,
   formatDecimalHours,
   formatHoursMinutes,
+  formatMinuteHundredths,
   formatQuantity,
   quantityForExact,
+  quantityShortfallHundredths,
   quantityToMinutes,
 } from './hours';
 
@@ -90,16 +92,19 @@ describe('quantityForExact', () => {
     [15, 2500],
     [6, 1000],
     [3, 500],
-    [20, 3333],
-    [40, 6667],
-    [1, 167],
+    [20, 3300],
+    [40, 6700],
+    [1, 200],
+    [515, 85_800],
     [2295, 382_500],
-  ])('%i minutes → %i ten-thousandths', (minutes, tenThousandths) => {
+  ])('%i minutes → %i ten-thousandths at Exact’s default of 2 decimals', (minutes, tenThousandths) => {
     expect(quantityForExact(minutes).tenThousandths).toBe(tenThousandths);
   });
 
-  it('rounds straight from minutes at fewer decimals', () => {
-    expect(quantityForExact(20, 2).tenThousandths).toBe(3300);
+  it('rounds straight from minutes at other precisions', () => {
+    expect(quantityForExact(20, 3).tenThousandths).toBe(3330);
+    expect(quantityForExact(515, 3).tenThousandths).toBe(85_830);
+    expect(quantityForExact(20, 4).tenThousandths).toBe(3333);
     expect(quantityForExact(50, 1).tenThousandths).toBe(8000); // 0.8333 → 0.8
     expect(quantityForExact(45, 0).tenThousandths).toBe(10_000); // 0.75 → 1
   });
@@ -111,16 +116,31 @@ describe('quantityForExact', () => {
     expect(() => quantityForExact(0.5)).toThrow(RangeError);
   });
 
-  it('is exact for multiples of 3 minutes and within 0.00005 h otherwise', () => {
+  it('is exact for multiples of 3 minutes and within half the last decimal otherwise, at 2 and 3', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (minutes) => {
-        const { tenThousandths } = quantityForExact(minutes);
-        // |q − m/60| ≤ 0.00005 h  ⇔  |60·q − 10000·m| ≤ 30 (in ten-thousandths × 60)
-        expect(Math.abs(60 * tenThousandths - 10_000 * minutes)).toBeLessThanOrEqual(30);
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom(2, 3), (minutes, decimals) => {
+        const { tenThousandths } = quantityForExact(minutes, decimals);
+        expect(tenThousandths % 10 ** (4 - decimals)).toBe(0);
+        // |q − m/60| ≤ half a unit of the last decimal  ⇔  |60·q − 10000·m| ≤ 30 · 10^(4−d)
+        expect(Math.abs(60 * tenThousandths - 10_000 * minutes)).toBeLessThanOrEqual(
+          30 * 10 ** (4 - decimals),
+        );
         if (minutes % 3 === 0) expect(tenThousandths * 60).toBe(minutes * 10_000);
-        expect(quantityToMinutes({ tenThousandths })).toBe(minutes);
+        // The shortfall is what the stored quantity bills beyond the minutes, exactly.
+        const shortfall = quantityShortfallHundredths({ tenThousandths }, minutes);
+        expect(shortfall * 10_000).toBe(tenThousandths * 6000 - minutes * 1_000_000);
+        expect(Math.abs(shortfall)).toBeLessThanOrEqual(decimals === 2 ? 30 : 3);
+        if (decimals === 3) expect(quantityToMinutes({ tenThousandths })).toBe(minutes);
       }),
     );
+  });
+
+  it('states the shortfall of 8:35 at 2 decimals as -0,2 min', () => {
+    const quantity = quantityForExact(515);
+    expect(quantityShortfallHundredths(quantity, 515)).toBe(-20);
+    expect(formatMinuteHundredths(-20, 'nl')).toBe('-0,2');
+    expect(formatMinuteHundredths(2, 'en')).toBe('+0.02');
+    expect(formatMinuteHundredths(0, 'nl')).toBe('0');
   });
 });
 

@@ -4,7 +4,7 @@
  * where a line is written to Exact, and the line amount is derived from that quantity exactly
  * as Exact derives it, so the preview and Exact agree to the cent.
  */
-import { EXACT_AMOUNT_ROUNDING, EXACT_QUANTITY_DECIMALS } from './exact-rules';
+import { DEFAULT_QUANTITY_PRECISION, EXACT_AMOUNT_ROUNDING } from './exact-rules';
 import { assertSafeInteger, mulDivRounded } from './integer-math';
 import { decimalSeparator, type Locale } from './locale';
 
@@ -42,11 +42,11 @@ export function formatDecimalHours(minutes: number, locale: Locale): string {
 }
 
 /**
- * The quantity of hours written to Exact for `minutes`: minutes / 60 rounded half away from
- * zero to `decimals` places (default EXACT_QUANTITY_DECIMALS = 4, INFERRED). Multiples of 3
- * minutes are exact at 4 decimals (6 min = 0.1, 15 min = 0.25); 20 minutes becomes 0.3333.
+ * The quantity of hours Exact keeps for `minutes`: minutes / 60 rounded half away from zero to
+ * `decimals` places (the administration's precision, default 2). Multiples of 3 minutes are
+ * exact at 2 and 3 decimals (6 min = 0.1, 15 min = 0.25); 20 minutes becomes 0.33 (0.333).
  */
-export function quantityForExact(minutes: number, decimals: number = EXACT_QUANTITY_DECIMALS): Quantity {
+export function quantityForExact(minutes: number, decimals: number = DEFAULT_QUANTITY_PRECISION): Quantity {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 4) {
     throw new RangeError(`decimals must be 0..4, got ${String(decimals)}`);
   }
@@ -72,6 +72,22 @@ export function formatQuantity(quantity: Quantity, locale: Locale): string {
  */
 export function exactLineAmountCents(quantity: Quantity, unitPriceCents: number): number {
   return mulDivRounded(quantity.tenThousandths, unitPriceCents, QUANTITY_SCALE, EXACT_AMOUNT_ROUNDING);
+}
+
+/**
+ * What the stored quantity bills beyond `minutes`, in hundredths of a minute: 8,58 h for 8:35
+ * (515 min) is 514,8 min, so −20. Exact at 2 and 3 decimals (a thousandth of an hour is
+ * 6 hundredths of a minute); the panel shows it as what it is, apart from any rounding step.
+ */
+export function quantityShortfallHundredths(quantity: Quantity, minutes: number): number {
+  assertSafeInteger(minutes, 'minutes');
+  return mulDivRounded(quantity.tenThousandths, 6000, QUANTITY_SCALE) - minutes * 100;
+}
+
+/** Hundredths of a minute as a signed decimal with trailing zeros dropped: -20 → "-0,2" (nl), +6 → "+0,06". */
+export function formatMinuteHundredths(hundredths: number, locale: Locale): string {
+  const text = formatScaled(Math.abs(hundredths), 2, locale, true);
+  return hundredths < 0 ? `-${text}` : hundredths > 0 ? `+${text}` : text;
 }
 
 /** Minutes that a quantity stands for, rounded to the nearest minute (for display only). */

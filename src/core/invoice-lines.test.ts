@@ -5,7 +5,7 @@ import { exactLineAmountCents, formatQuantity } from './hours';
 import { type InvoiceLineOptions, planInvoiceLines } from './invoice-lines';
 import type { Entry } from './keeping-types';
 import { amountCents } from './money';
-import { ROUNDING_UNITS, roundMinutes } from './rounding';
+import { isExactStep, KNOWN_ROUNDING_UNITS, roundMinutes } from './rounding';
 import { entriesArbitrary } from './testing/entry-arbitrary';
 import { makeEntry } from './testing/entry-fixture';
 
@@ -97,20 +97,32 @@ describe('planInvoiceLines', () => {
       amountCents: 24_250,
       rawAmountCents: 11_083 + 4000 + 2667,
       differenceCents: 24_250 - (11_083 + 4000 + 2667),
+      roundingCents: 24_250 - (11_083 + 4000 + 2667),
+      precisionCents: 0,
       lineCount: 3,
     });
   });
 
-  it('writes quantities that are not whole hundredths with four decimals and reconciles', () => {
-    const plan = planInvoiceLines([makeEntry({ id: 1, projectId: 2, minutes: 20 })], {
-      ...options,
-      rounding: { unit: 0, mode: 'up', scope: 'line' },
+  it('writes a quantity Exact cannot keep exactly at its precision, and says what that bills', () => {
+    const unrounded = { ...options, rounding: { unit: 0, mode: 'up', scope: 'line' } } as const;
+    const worked = [makeEntry({ id: 1, projectId: 2, minutes: 515 })];
+    // 8:35 = 8,58333 h: Exact keeps 8,58 (8,583 at 3 decimals); at €96 that is €823,68, not €824.
+    const rates = { rules: new Map(), defaultRateCents: 9600, defaultItemCode: 'UREN' };
+    const two = planInvoiceLines(worked, { ...unrounded, rates });
+    expect(two.lines[0]).toMatchObject({
+      quantityText: '8,58',
+      amountCents: 82_368,
+      roundingCents: 0,
+      precisionCents: -32,
+      precisionHundredths: -20,
     });
-    expect(plan.lines[0]).toMatchObject({
-      quantityText: '0,3333',
-      unitPriceCents: 8000,
-      amountCents: 2666,
-      differenceCents: -1,
+    expect(two.totals).toMatchObject({ roundingCents: 0, precisionCents: -32, differenceCents: -32 });
+    const three = planInvoiceLines(worked, { ...unrounded, rates, quantityDecimals: 3 });
+    expect(three.lines[0]).toMatchObject({
+      quantityText: '8,583',
+      amountCents: 82_397,
+      precisionCents: -3,
+      precisionHundredths: -2,
     });
   });
 
@@ -147,6 +159,8 @@ describe('planInvoiceLines', () => {
         amountCents: 0,
         rawAmountCents: 0,
         differenceCents: 0,
+        roundingCents: 0,
+        precisionCents: 0,
         lineCount: 0,
       },
     });
@@ -155,7 +169,8 @@ describe('planInvoiceLines', () => {
   it('holds its invariants for any entries, grouping, rounding and rates', () => {
     const settings = fc.record({
       grouping: fc.constantFrom(...GROUPINGS),
-      unit: fc.constantFrom(...ROUNDING_UNITS),
+      unit: fc.constantFrom(...KNOWN_ROUNDING_UNITS),
+      decimals: fc.constantFrom(2, 3 as const),
       mode: fc.constantFrom('up', 'nearest' as const),
       scope: fc.constantFrom('entry', 'line' as const),
       defaultRate: fc.integer({ min: 0, max: 50_000 }),
@@ -172,6 +187,7 @@ describe('planInvoiceLines', () => {
             defaultRateCents: s.defaultRate,
             defaultItemCode: 'U',
           },
+          quantityDecimals: s.decimals,
         });
         // Every entry on exactly one line.
         const ids = plan.lines.flatMap((line) => line.entryIds).sort((a, b) => a - b);
@@ -194,16 +210,31 @@ describe('planInvoiceLines', () => {
           expect(line.differenceCents).toBe(
             line.amountCents - amountCents(line.rawMinutes, line.unitPriceCents),
           );
-          // The 4-decimal quantity costs at most half a ten-thousandth of an hour, plus a cent of rounding.
+          // The stored quantity has the administration's decimals and costs at most half its last
+          // decimal of an hour, plus a cent of rounding; rounding and precision add up to the difference.
+          expect(line.quantity.tenThousandths % 10 ** (4 - s.decimals)).toBe(0);
           const exact = amountCents(line.roundedMinutes, line.unitPriceCents);
-          expect(Math.abs(line.amountCents - exact)).toBeLessThanOrEqual(
-            Math.ceil(line.unitPriceCents / 20_000) + 1,
+          expect(line.precisionCents).toBe(line.amountCents - exact);
+          expect(Math.abs(line.precisionCents)).toBeLessThanOrEqual(
+            Math.ceil(line.unitPriceCents / (2 * 10 ** s.decimals)) + 1,
           );
+          expect(line.roundingCents + line.precisionCents).toBe(line.differenceCents);
+          // "niet afronden" has no rounding of its own; an exact step has no precision difference.
+          if (s.unit <= 1) expect(line.roundingCents).toBe(0);
+          if (isExactStep(s.unit, s.decimals)) {
+            expect(line.precisionHundredths).toBe(0);
+            expect(line.precisionCents).toBe(0);
+          }
           expect(line.description.length).toBeLessThanOrEqual(255);
         }
         const sum = (pick: (line: (typeof plan.lines)[number]) => number): number =>
           plan.lines.reduce((total, line) => total + pick(line), 0);
         expect(plan.totals.amountCents).toBe(sum((line) => line.amountCents));
+        // To the cent: the sum of stored quantity × price, each rounded as Exact rounds, from the text.
+        expect(plan.totals.amountCents).toBe(
+          sum((line) => amountFromText(line.quantityText, line.unitPriceCents)),
+        );
+        expect(plan.totals.precisionCents).toBe(sum((line) => line.precisionCents));
         expect(plan.totals.differenceCents).toBe(sum((line) => line.differenceCents));
         expect(plan.totals.rawMinutes).toBe(list.reduce((t, e) => t + e.minutes, 0));
         expect(plan.totals.roundedMinutes).toBe(sum((line) => line.roundedMinutes));

@@ -4,8 +4,15 @@
  * preview's total is the invoice's total to the cent.
  */
 import { formatRangeLabel } from './date-label';
+import { DEFAULT_QUANTITY_PRECISION, type QuantityPrecision } from './exact-rules';
 import { type EntryGroup, type Grouping, groupEntries } from './grouping';
-import { exactLineAmountCents, formatQuantity, type Quantity, quantityForExact } from './hours';
+import {
+  exactLineAmountCents,
+  formatQuantity,
+  type Quantity,
+  quantityForExact,
+  quantityShortfallHundredths,
+} from './hours';
 import type { Entry } from './keeping-types';
 import type { Locale } from './locale';
 import { amountCents, sumCents } from './money';
@@ -25,6 +32,8 @@ export interface InvoiceLineOptions {
   /** The invoiced period, for {periode}. */
   period: DateRange;
   names?: NameIndex;
+  /** Decimals the administration keeps of a quantity (default 2, docs/exact-online.md). */
+  quantityDecimals?: QuantityPrecision;
 }
 
 export interface InvoiceLine {
@@ -32,7 +41,7 @@ export interface InvoiceLine {
   entryIds: number[];
   description: string;
   itemCode: string;
-  /** Hours as written to Exact (EXACT_QUANTITY_DECIMALS places). */
+  /** Hours as Exact stores them (the administration's precision). */
   quantity: Quantity;
   /** `quantity` as typed into Exact in the options' locale ("0,3333"). */
   quantityText: string;
@@ -41,8 +50,14 @@ export interface InvoiceLine {
   amountCents: number;
   rawMinutes: number;
   roundedMinutes: number;
-  /** amountCents minus the unrounded amount (raw minutes × rate): what rounding added. */
+  /** amountCents minus the unrounded amount (raw minutes × rate): rounding and precision together. */
   differenceCents: number;
+  /** What the bookkeeper's rounding step added: rounded minutes × rate minus raw minutes × rate. */
+  roundingCents: number;
+  /** What storing the quantity at the precision adds beyond the rounded minutes, in cents. */
+  precisionCents: number;
+  /** The same in hundredths of a minute: 8,58 h for 8:35 is -20 (-0,2 min). */
+  precisionHundredths: number;
   notes: string[];
   rateSource: RateSource;
   itemSource: RateSource;
@@ -58,6 +73,8 @@ export interface InvoiceLinePlan {
     amountCents: number;
     rawAmountCents: number;
     differenceCents: number;
+    roundingCents: number;
+    precisionCents: number;
     lineCount: number;
   };
 }
@@ -82,11 +99,13 @@ export function planInvoiceLines(entries: readonly Entry[], options: InvoiceLine
 
   const describe = compileDescription(options.template);
   const rateOf = memoizedRates(options.rates);
+  const decimals = options.quantityDecimals ?? DEFAULT_QUANTITY_PRECISION;
 
   const lines = groups.map((group): InvoiceLine => {
     const { rate, conflict } = lineRate(group, options.rates, rateOf);
-    const quantity = quantityForExact(group.roundedMinutes);
+    const quantity = quantityForExact(group.roundedMinutes, decimals);
     const amount = exactLineAmountCents(quantity, rate.rateCents);
+    const roundedAmount = amountCents(group.roundedMinutes, rate.rateCents);
     const description = describe({
       project: names(group.projects),
       task: names(group.tasks),
@@ -107,6 +126,9 @@ export function planInvoiceLines(entries: readonly Entry[], options: InvoiceLine
       rawMinutes: group.rawMinutes,
       roundedMinutes: group.roundedMinutes,
       differenceCents: amount - amountCents(group.rawMinutes, rate.rateCents),
+      roundingCents: roundedAmount - amountCents(group.rawMinutes, rate.rateCents),
+      precisionCents: amount - roundedAmount,
+      precisionHundredths: quantityShortfallHundredths(quantity, group.roundedMinutes),
       notes: group.notes,
       rateSource: rate.rateSource,
       itemSource: rate.itemSource,
@@ -124,6 +146,8 @@ export function planInvoiceLines(entries: readonly Entry[], options: InvoiceLine
       amountCents: amountTotal,
       rawAmountCents: amountTotal - differenceTotal,
       differenceCents: differenceTotal,
+      roundingCents: sumCents(lines.map((line) => line.roundingCents)),
+      precisionCents: sumCents(lines.map((line) => line.precisionCents)),
       lineCount: lines.length,
     },
   };

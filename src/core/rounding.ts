@@ -5,11 +5,26 @@
  */
 import { assertSafeInteger } from './integer-math';
 
-/** Rounding unit in minutes; 0 and 1 both mean "no rounding". */
-export type RoundingUnit = 0 | 1 | 5 | 6 | 10 | 15 | 30 | 60;
+/**
+ * Rounding unit in minutes; 0 and 1 both mean "no rounding". 1, 5 and 10 are no longer offered
+ * (see ROUNDING_UNITS) but still computed, so a selection stored with them bills as it did.
+ */
+export type RoundingUnit = 0 | 1 | 3 | 5 | 6 | 10 | 15 | 30 | 60;
 
-/** The units offered in the UI, in order. */
-export const ROUNDING_UNITS: readonly RoundingUnit[] = [0, 1, 5, 6, 10, 15, 30, 60];
+/** Every unit a stored selection may carry. */
+export const KNOWN_ROUNDING_UNITS: readonly RoundingUnit[] = [0, 1, 3, 5, 6, 10, 15, 30, 60];
+
+/**
+ * The units offered in the UI, in order: only steps Exact stores exactly. A step of m minutes is
+ * m/60 hours, exact at d decimals when m × 10^d is a multiple of 60; at 2 and 3 decimals alike
+ * that is every multiple of 3 minutes (5 min = 0,0833… h would be stored as 0,08).
+ */
+export const ROUNDING_UNITS: readonly RoundingUnit[] = [0, 3, 6, 15, 30, 60];
+
+/** Whether a rounded line of `unit` minutes is a quantity Exact keeps exactly at `decimals`. */
+export function isExactStep(unit: number, decimals: number): boolean {
+  return unit > 1 && (unit * 10 ** decimals) % 60 === 0;
+}
 
 export interface MinuteRounding {
   unit: RoundingUnit;
@@ -31,7 +46,7 @@ export const NO_ROUNDING: RoundingOptions = { unit: 0, mode: 'up', scope: 'line'
 export function roundMinutes(minutes: number, rounding: MinuteRounding): number {
   assertSafeInteger(minutes, 'minutes');
   const { unit, mode } = rounding;
-  if (!(ROUNDING_UNITS as readonly number[]).includes(unit)) {
+  if (!(KNOWN_ROUNDING_UNITS as readonly number[]).includes(unit)) {
     throw new RangeError(`unsupported rounding unit ${String(unit)}`);
   }
   if (unit <= 1) return minutes;

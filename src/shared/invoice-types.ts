@@ -3,6 +3,7 @@
  * selection, the lines Urenbrug wrote (fingerprints), and the hours linked to it. Stored in
  * IndexedDB per invoice so they survive reloads and service-worker restarts.
  */
+import type { QuantityPrecision } from '../core/exact-rules';
 import type { Grouping } from '../core/grouping';
 import type { PeriodChoice } from '../core/period';
 import type { RoundingOptions } from '../core/rounding';
@@ -100,6 +101,16 @@ export interface LineDefaults {
   defaultItemCode: string;
   /** Keyed like core/rates.ts `rateKey()`. */
   rules: Record<string, { rateCents?: number | null; itemCode?: string | null }>;
+}
+
+/**
+ * How many decimals of a quantity one division's administration keeps (docs/exact-online.md,
+ * Quantity precision): set by the bookkeeper, or detected from what Exact kept after a write.
+ */
+export interface QuantityPrecisionSetting {
+  division: number;
+  decimals: QuantityPrecision;
+  source: 'default' | 'setting' | 'detected';
 }
 
 /** entry id → the invoice it is billed on, for entries this install linked. */

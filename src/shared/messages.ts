@@ -14,6 +14,7 @@ import type {
   InvoiceSelection,
   LineDefaults,
   LocalLinks,
+  QuantityPrecisionSetting,
   StoredInvoice,
 } from './invoice-types';
 
@@ -75,6 +76,8 @@ export interface PanelContext {
   /** Mappings of this division's Exact customers. */
   clientMappings: ClientMapping[];
   lineDefaults: LineDefaults;
+  /** The decimals this division keeps of a quantity (default 2 until set or detected). */
+  quantityPrecision: QuantityPrecisionSetting;
   /** Keeping's "today" in the organisation's zone, for the period presets. */
   today: string;
 }
@@ -301,6 +304,8 @@ export interface MessageMap {
   };
   'mapping.saveClient': { request: ClientMapping; response: ClientMapping[] };
   'lineDefaults.save': { request: LineDefaults; response: LineDefaults };
+  /** Remembers a division's quantity precision, set by the bookkeeper or detected by a fill. */
+  'precision.save': { request: QuantityPrecisionSetting; response: QuantityPrecisionSetting };
   'invoice.load': { request: InvoiceRef; response: InvoiceRecord | null };
   'invoice.saveSelection': {
     request: { ref: InvoiceRef; selection: InvoiceSelection };
@@ -404,6 +409,7 @@ export const MESSAGE_ROUTES = {
   'entries.estimate': { group: 'panel', tier: 'content' },
   'mapping.saveClient': { group: 'panel', tier: 'content' },
   'lineDefaults.save': { group: 'panel', tier: 'content' },
+  'precision.save': { group: 'panel', tier: 'content' },
   'invoice.load': { group: 'panel', tier: 'content' },
   'invoice.saveSelection': { group: 'panel', tier: 'content' },
   'invoice.recordFill': { group: 'panel', tier: 'content' },

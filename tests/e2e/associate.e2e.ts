@@ -107,8 +107,8 @@ describe('associating a hand-made saved invoice by its lines', () => {
       lines: PROJECTS.map((project, index) => ({
         itemCode: 'UREN',
         description: project,
-        // Exact keeps 4 decimals: 20 minutes is 0,3333 and reads back as 20 minutes.
-        quantity: Math.round((minutesOf(expected[index]!) / 60) * 10_000) / 10_000,
+        // Exact keeps 2 decimals: 20 minutes is 0,33 (19,8 min) and still reads back as 20 minutes.
+        quantity: Math.round((minutesOf(expected[index]!) / 60) * 100) / 100,
         unitPriceCents: 9500,
       })),
     });

@@ -4,6 +4,8 @@
  * customer lookup, totals, price column, title and save button Urenbrug finds by meaning — and on
  * a screen without a totals block it fills and says in one line what that costs. A screen it
  * cannot recognise degrades with the screen check on its own, whose skeleton holds no customer data.
+ * Unrounded hours show what Exact keeps (the precision note) and read back without a false
+ * mismatch; a page that keeps another quantity than previewed gets the line named.
  */
 import { readFile } from 'node:fs/promises';
 import type { Frame, Page } from 'playwright-core';
@@ -205,13 +207,63 @@ describe('a screen Urenbrug cannot recognise', () => {
   });
 });
 
+const CANDIDATES: [code: string, name: string][] = [
+  ['1004', 'Van Leeuwen Transport'],
+  ['1005', 'Cafe-Restaurant De Gouden Leeuw'],
+  ['1006', "Bakkerij 't Stoepje"],
+  ['1007', 'Huisartsenpraktijk De Linde'],
+  ['1008', 'Advocatenkantoor Mertens'],
+];
+
+describe('a page that keeps another quantity than the preview', () => {
+  it('names the line, learns the precision Exact keeps, and previews with it', async () => {
+    // A customer whose hours need 3 decimals: the sandbox's entries are generated, so the test
+    // looks for one among the customers no other test uses.
+    let frame: Frame | null = null;
+    for (const [code, name] of CANDIDATES) {
+      const candidate = await openNewInvoice(SCREENS[1]!.query);
+      await chooseCustomer(candidate, { ...SCREENS[1]!, customer: { code, name } });
+      await candidate.getByTestId('preview-line').first().waitFor();
+      // The bookkeeper says 3 decimals; this administration keeps 2 (the page rounds on change).
+      await candidate.getByTestId('precision-select').selectOption('3');
+      const quantities = await candidate.getByTestId('line-quantity').allTextContents();
+      if (quantities.some((text) => /,\d{3} /.test(text))) {
+        frame = candidate;
+        break;
+      }
+    }
+    if (frame === null) throw new Error('no sandbox customer with hours that need 3 decimals');
+    await fill(frame);
+    // The second screen writes numbers in English: the read-back names them as Exact shows them.
+    const named = await frame.getByTestId('readback-mismatch').allTextContents();
+    expect(named.join('\n')).toMatch(/^regel \d+: Exact hield \d+[.,]\d{2} in plaats van \d+[.,]\d{3}$/m);
+    await frame.getByTestId('precision-detected').waitFor();
+    expect(await frame.getByTestId('precision-select').inputValue()).toBe('2');
+    expect(await frame.getByTestId('precision-select').getAttribute('data-source')).toBe('detected');
+    await frame.getByTestId('fill-summary').screenshot({ path: 'screenshots/screens-readback-mismatch.png' });
+    // Filled again at the detected precision, Exact keeps every line as previewed.
+    await fill(frame);
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
+    await frame.getByTestId('fill-match').waitFor();
+  });
+});
+
 // Last: saving starts Keeping write-backs that share Keeping's rate limit with the panel's reads.
 describe.each(SCREENS)('$name', (screen) => {
   it('fills, refills without duplicates, and saves', async () => {
     let frame = await openNewInvoice(screen.query);
     await chooseCustomer(frame, screen);
-    await quarterHours(frame);
+    // No rounding: lines of minutes that are no whole hundredth of an hour say what Exact keeps.
     await frame.getByTestId('preview-line').first().waitFor();
+    const notes = frame.getByTestId('precision-note');
+    expect(await notes.count()).toBeGreaterThan(0);
+    expect(await notes.first().textContent()).toMatch(
+      /^\d+:\d{2} gewerkt = \d+,\d{2} uur gefactureerd, [-+]\d+(,\d+)? min, € -?\d+,\d{2}$/,
+    );
+    await notes.first().scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `screenshots/screens-precision-note-${screen.query === '' ? 'standard' : 'reference2'}.png`,
+    });
     const previewed = (await frame.getByTestId('line-description').allTextContents()).map((text) =>
       text.trim(),
     );
@@ -220,11 +272,13 @@ describe.each(SCREENS)('$name', (screen) => {
     const filled = await readLines(frame);
     expect(filled.map((line) => line.description)).toEqual(previewed);
     await frame.getByTestId('fill-match').waitFor();
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
     // Exact's total and the customer were found: nothing to say about the screen but the line count.
     expect(await missing(frame)).toEqual(screen.query === '' ? [] : ['lineCount']);
 
     await fill(frame);
     expect(await readLines(frame)).toEqual(filled);
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
 
     await frame.locator(screen.save).click();
     await expect
@@ -237,5 +291,6 @@ describe.each(SCREENS)('$name', (screen) => {
     await fill(frame);
     expect(await readLines(frame)).toHaveLength(filled.length);
     await frame.getByTestId('fill-match').waitFor();
+    expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
   });
 });

@@ -4,11 +4,17 @@
  * and Keeping's "today" in the organisation's zone for the period presets.
  */
 
+import { DEFAULT_QUANTITY_PRECISION } from '../../core/exact-rules';
 import type { PanelContext } from '../../shared/messages';
 import { type Connection, toStatus } from '../account/connection';
 import { readReference, type UrenbrugDatabase } from '../db/database';
 import type { BackgroundClient } from '../dependencies';
-import { DEFAULT_LINE_DEFAULTS, readClientMappings, readLineDefaults } from '../records/mappings-store';
+import {
+  DEFAULT_LINE_DEFAULTS,
+  readClientMappings,
+  readLineDefaults,
+  readQuantityPrecision,
+} from '../records/mappings-store';
 import { ensureReferenceData } from './reference-data';
 import { dateInZone } from './zone-date';
 
@@ -37,6 +43,7 @@ export async function panelContext(deps: PanelContextDeps, division: number): Pr
       users: [],
       clientMappings: [],
       lineDefaults: structuredClone(DEFAULT_LINE_DEFAULTS),
+      quantityPrecision: { division, decimals: DEFAULT_QUANTITY_PRECISION, source: 'default' },
       today: dateInZone(FALLBACK_TIME_ZONE, deps.now()),
     };
   }
@@ -48,14 +55,16 @@ export async function panelContext(deps: PanelContextDeps, division: number): Pr
     client: deps.client,
     stillConnected: deps.stillConnected,
   });
-  const [clients, projects, tasks, users, clientMappings, lineDefaults] = await Promise.all([
-    readReference(db, organisationId, 'client'),
-    readReference(db, organisationId, 'project'),
-    readReference(db, organisationId, 'task'),
-    readReference(db, organisationId, 'user'),
-    readClientMappings(db, organisationId, division),
-    readLineDefaults(db, organisationId),
-  ]);
+  const [clients, projects, tasks, users, clientMappings, lineDefaults, quantityPrecision] =
+    await Promise.all([
+      readReference(db, organisationId, 'client'),
+      readReference(db, organisationId, 'project'),
+      readReference(db, organisationId, 'task'),
+      readReference(db, organisationId, 'user'),
+      readClientMappings(db, organisationId, division),
+      readLineDefaults(db, organisationId),
+      readQuantityPrecision(db, organisationId, division),
+    ]);
   return {
     connection: toStatus(connection),
     organisation,
@@ -66,6 +75,7 @@ export async function panelContext(deps: PanelContextDeps, division: number): Pr
     users: users.length > 0 ? users : [me],
     clientMappings,
     lineDefaults,
+    quantityPrecision,
     today: dateInZone(organisation.timeZone, deps.now()),
   };
 }

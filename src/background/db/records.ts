@@ -6,10 +6,10 @@
  */
 import type { ExternalReference } from '../../core/keeping-types';
 import type { SerializedError } from '../../shared/errors';
-import type { ClientMapping, LineDefaults } from '../../shared/invoice-types';
+import type { ClientMapping, LineDefaults, QuantityPrecisionSetting } from '../../shared/invoice-types';
 import type { WriteBackSkipReason } from '../../shared/messages';
 
-/** `mappings` store: customer mappings per division, line defaults per organisation. */
+/** `mappings` store: customer mappings and quantity precision per division, line defaults per organisation. */
 export type MappingRecord =
   | {
       /** `client:<org>:<division>:<exactCustomerCode>` */
@@ -25,6 +25,14 @@ export type MappingRecord =
       kind: 'lineDefaults';
       organisationId: number;
       value: LineDefaults;
+    }
+  | {
+      /** `precision:<org>:<division>` */
+      key: string;
+      kind: 'quantityPrecision';
+      organisationId: number;
+      division: number;
+      value: QuantityPrecisionSetting;
     };
 
 /**

@@ -154,6 +154,34 @@ describe('mappings and line defaults: bad input', () => {
     expect(await setup.db.count('mappings')).toBe(0);
   });
 
+  it('remembers a division’s quantity precision, and answers 2 decimals before that', async () => {
+    const { handlers } = setup.start();
+    expect((await handlers['panel.context']({ division: DIVISION })).quantityPrecision).toEqual({
+      division: DIVISION,
+      decimals: 2,
+      source: 'default',
+    });
+    const detected = { division: DIVISION, decimals: 3, source: 'detected' } as const;
+    expect(await handlers['precision.save'](detected)).toEqual(detected);
+    expect((await setup.start().handlers['panel.context']({ division: DIVISION })).quantityPrecision).toEqual(
+      detected,
+    );
+    // Another division keeps Exact's default.
+    expect((await handlers['panel.context']({ division: DIVISION + 1 })).quantityPrecision.decimals).toBe(2);
+  });
+
+  it.each([
+    ['4 decimals', { division: 7, decimals: 4, source: 'setting' }],
+    ['a made-up source', { division: 7, decimals: 2, source: 'default' }],
+    ['no division', { division: 0, decimals: 2, source: 'setting' }],
+  ])('refuses a precision with %s', async (_label, request) => {
+    const { handlers } = setup.start();
+    await expect(
+      handlers['precision.save'](request as Parameters<(typeof handlers)['precision.save']>[0]),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(await setup.db.count('mappings')).toBe(0);
+  });
+
   it('needs a connection to remember anything', async () => {
     await clearConnection();
     const { handlers } = setup.start();

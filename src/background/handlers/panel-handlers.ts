@@ -25,7 +25,7 @@ import {
   saveSelection,
   unlinkEntries,
 } from '../records/invoice-store';
-import { saveClientMapping, saveLineDefaults } from '../records/mappings-store';
+import { saveClientMapping, saveLineDefaults, saveQuantityPrecision } from '../records/mappings-store';
 import {
   clientMappingSchema,
   divisionSchema,
@@ -35,6 +35,7 @@ import {
   linkSchema,
   overrideSchema,
   parseRequest,
+  precisionSchema,
   rangeSchema,
   readerSchema,
   recordFillSchema,
@@ -151,6 +152,12 @@ export function createPanelHandlers(services: WorkerDependencies, writeBack: Wri
       const defaults = parseRequest(lineDefaultsSchema, data, 'line defaults');
       const connection = await requireConnection();
       return saveLineDefaults(await services.db(), connection.organisationId, defaults);
+    },
+
+    async 'precision.save'(data) {
+      const setting = parseRequest(precisionSchema, data, 'quantity precision');
+      const connection = await requireConnection();
+      return saveQuantityPrecision(await services.db(), connection.organisationId, setting);
     },
 
     async 'invoice.load'(data) {

@@ -4,7 +4,8 @@
  * rates). Kept in the `mappings` store, which survives a disconnect (db.ts wipeCache).
  */
 
-import type { ClientMapping, LineDefaults } from '../../shared/invoice-types';
+import { DEFAULT_QUANTITY_PRECISION } from '../../core/exact-rules';
+import type { ClientMapping, LineDefaults, QuantityPrecisionSetting } from '../../shared/invoice-types';
 import type { UrenbrugDatabase } from '../db/database';
 
 /** What the lines use until the bookkeeper changes it: € 95,00 an hour, Exact item "UREN". */
@@ -20,6 +21,8 @@ export const clientKey = (
   mapping: Pick<ClientMapping, 'division' | 'exactCustomerCode'>,
 ): string => `client:${organisationId}:${mapping.division}:${mapping.exactCustomerCode}`;
 export const lineDefaultsKey = (organisationId: number): string => `lineDefaults:${organisationId}`;
+export const precisionKey = (organisationId: number, division: number): string =>
+  `precision:${organisationId}:${division}`;
 
 /** This organisation's mappings of one division's customers, by customer code. */
 export async function readClientMappings(
@@ -66,4 +69,31 @@ export async function saveLineDefaults(
     value: defaults,
   });
   return defaults;
+}
+
+/** The division's quantity precision as remembered, or Exact's default of 2 decimals. */
+export async function readQuantityPrecision(
+  db: UrenbrugDatabase,
+  organisationId: number,
+  division: number,
+): Promise<QuantityPrecisionSetting> {
+  const record = await db.get('mappings', precisionKey(organisationId, division));
+  return record?.kind === 'quantityPrecision'
+    ? record.value
+    : { division, decimals: DEFAULT_QUANTITY_PRECISION, source: 'default' };
+}
+
+export async function saveQuantityPrecision(
+  db: UrenbrugDatabase,
+  organisationId: number,
+  setting: QuantityPrecisionSetting,
+): Promise<QuantityPrecisionSetting> {
+  await db.put('mappings', {
+    key: precisionKey(organisationId, setting.division),
+    kind: 'quantityPrecision',
+    organisationId,
+    division: setting.division,
+    value: setting,
+  });
+  return setting;
 }

@@ -5,9 +5,10 @@
  */
 import { differenceInCalendarDays } from 'date-fns';
 import * as v from 'valibot';
+import { QUANTITY_PRECISIONS } from '../../core/exact-rules';
 import { GROUPINGS } from '../../core/grouping';
 import { parseYmd } from '../../core/period';
-import { ROUNDING_UNITS } from '../../core/rounding';
+import { KNOWN_ROUNDING_UNITS } from '../../core/rounding';
 import { UrenbrugError } from '../../shared/errors';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../../shared/messages';
 import { draftKeySchema, epochMs, guidSchema, idList, positiveId } from './common-schemas';
@@ -53,7 +54,7 @@ export const selectionSchema = v.object({
   confirmedBilledEntryIds: idList,
   grouping: v.picklist(GROUPINGS),
   rounding: v.object({
-    unit: v.picklist(ROUNDING_UNITS),
+    unit: v.picklist(KNOWN_ROUNDING_UNITS),
     mode: v.picklist(['up', 'nearest']),
     scope: v.picklist(['entry', 'line']),
   }),
@@ -178,6 +179,13 @@ export const lineDefaultsSchema = v.object({
     ),
     v.check((rules) => Object.keys(rules).length <= MAX_RULES, 'too many rules'),
   ),
+});
+
+/** A division's quantity precision; 'default' is what the background answers, never what is saved. */
+export const precisionSchema = v.object({
+  division: positiveId,
+  decimals: v.picklist(QUANTITY_PRECISIONS),
+  source: v.picklist(['setting', 'detected']),
 });
 
 export const divisionSchema = v.object({ division: positiveId });

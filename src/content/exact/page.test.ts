@@ -40,6 +40,12 @@ const BOEKHOUDING: LineToWrite = {
 describe('writeLine', () => {
   it('types the item first, waits for its lookup, then puts the line over the item’s defaults', async () => {
     const { screen, page } = open({ lookupLatencyMs: 60 });
+    const notesEvents: string[] = [];
+    const listen = (event: Event) => {
+      if ((event.target as HTMLElement).id === 'grd_r1_Notes') notesEvents.push(event.type);
+    };
+    screen.doc.addEventListener('input', listen, true);
+    screen.doc.addEventListener('change', listen, true);
     const started = Date.now();
     const row = await page.writeLine(null, WEBSITE, signal());
 
@@ -62,6 +68,9 @@ describe('writeLine', () => {
     expect(screen.doc.getElementById('i1grd_r1_Notes')!.style.display).toBe('');
     expect(screen.doc.getElementById('i1grd_r1_Notes')!.title).toBe(WEBSITE.notes);
     expect(screen.doc.getElementById('i2grd_r1_Notes')!.style.display).toBe('none');
+    // Notes as Exact's own scripts write them: value and attribute, then input and change.
+    expect(screen.field('grd_r1_Notes').getAttribute('value')).toBe(WEBSITE.notes);
+    expect(notesEvents).toEqual(['input', 'change']);
     // Exact appended a new empty row once the last one got an item; it is not a line.
     expect(screen.doc.querySelectorAll('#grd tr.GridRow')).toHaveLength(2);
     expect(page.readRows()).toEqual([row]);

@@ -171,9 +171,12 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
 
   function writeNotes(fields: RowFields, notes: string): void {
     if (!fields.notes) return;
-    // INFERRED: Exact keeps line notes in the hidden `<row>_Notes` that the memo popup fills;
-    // writing it directly skips the popup. The icons show whether a note exists.
+    // FOUND (docs/exact-online.md, Notes): a userscript writes the hidden `<row>_Notes`
+    // input's value and its value attribute, then fires input and change, skipping the memo
+    // popup. The icons show whether a note exists.
     fields.notes.value = notes;
+    fields.notes.setAttribute('value', notes);
+    fields.notes.dispatchEvent(new Event('input', { bubbles: true }));
     fields.notes.dispatchEvent(new Event('change', { bubbles: true }));
     const filled = doc.getElementById(`i1${fields.notes.id}`);
     const empty = doc.getElementById(`i2${fields.notes.id}`);
@@ -188,10 +191,10 @@ export function createExactInvoicePage(doc: Document): ExactInvoicePage {
     const problems: string[] = [];
     if (row.itemCode.toLowerCase() !== line.itemCode.toLowerCase()) problems.push('item');
     if (row.description !== line.description) problems.push('description');
-    if (parseScaled(row.quantityText, locale, 4) !== parseScaled(line.quantityText, locale, 4))
-      problems.push('quantity');
-    if (parseScaled(row.unitPriceText, locale, 2) !== parseScaled(line.unitPriceText, locale, 2))
-      problems.push('price');
+    // A quantity or price Exact kept as another number is named per line by the fill's read-back
+    // (fill/readback.ts, docs/architecture.md, Write only what Exact keeps); only one it emptied or cannot show as a number is a refusal.
+    if (parseScaled(row.quantityText, locale, 4) === null) problems.push('quantity');
+    if (parseScaled(row.unitPriceText, locale, 2) === null) problems.push('price');
     // A screen without line notes keeps none; the screen check says so.
     if (row.notes !== line.notes && fieldsHaveNotes(row.rowId)) problems.push('notes');
     if (problems.length > 0)

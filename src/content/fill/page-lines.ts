@@ -16,13 +16,15 @@ export function pageLines(
   personName: (userId: number) => string,
   locale: Locale,
 ): PlannedLine[] {
-  return plan.lines.map((line) => {
+  return plan.lines.map((line, index) => {
     const entries = line.entryIds.flatMap((id) => {
       const entry = entriesById.get(id);
       return entry ? [entry] : [];
     });
     return {
       lineKey: line.key,
+      position: index + 1,
+      quantityTenThousandths: line.quantity.tenThousandths,
       entryIds: line.entryIds,
       minutes: line.roundedMinutes,
       unitPriceCents: line.unitPriceCents,

@@ -10,6 +10,8 @@ import { runFill } from './run';
 function planned(lineKey: string, description = `Regel ${lineKey}`, quantityText = '1'): PlannedLine {
   return {
     lineKey,
+    position: 1,
+    quantityTenThousandths: Math.round(Number(quantityText.replace(',', '.')) * 10_000),
     entryIds: [Number(lineKey.replace(/\D/g, '')) || 1],
     minutes: 60,
     unitPriceCents: 9500,
@@ -140,7 +142,7 @@ describe('filling again and again', () => {
               added.push(page.personAdds({ description: `Handmatig ${added.length}`, quantityText: '1' }));
             const plan = reconcileFill(lines, records, page.readRows(), false);
             expect(plan.conflicts).toEqual([]);
-            const outcome = await runFill(page, plan.steps, new AbortController().signal, () => {});
+            const outcome = await runFill(page, plan.steps, new AbortController().signal, () => {}, 'nl');
             expect(outcome.status).toBe('done');
             records = outcome.records;
 
@@ -170,7 +172,7 @@ describe('runFill', () => {
   it('keeps the records of rows it did not reach when cancelled', async () => {
     const page = new FakeInvoicePage();
     const first = reconcileFill([planned('a'), planned('b')], [], [], false);
-    const done = await runFill(page, first.steps, new AbortController().signal, () => {});
+    const done = await runFill(page, first.steps, new AbortController().signal, () => {}, 'nl');
     const next = reconcileFill(
       [planned('a', 'Regel a nieuw'), planned('b', 'Regel b nieuw')],
       done.records,
@@ -179,10 +181,16 @@ describe('runFill', () => {
     );
     const controller = new AbortController();
     const progress: number[] = [];
-    const outcome = await runFill(page, next.steps, controller.signal, ({ done: count }) => {
-      progress.push(count);
-      if (count === 1) controller.abort();
-    });
+    const outcome = await runFill(
+      page,
+      next.steps,
+      controller.signal,
+      ({ done: count }) => {
+        progress.push(count);
+        if (count === 1) controller.abort();
+      },
+      'nl',
+    );
     expect(outcome.status).toBe('cancelled');
     expect(outcome.written).toBe(1);
     expect(progress).toEqual([0, 1]);
@@ -197,10 +205,11 @@ describe('runFill', () => {
       reconcileFill([planned('a')], [], [], false).steps,
       new AbortController().signal,
       () => {},
+      'nl',
     );
     page.refuse = () => 'Onbekend artikel';
     const next = reconcileFill([planned('a', 'Anders')], first.records, page.readRows(), false);
-    const outcome = await runFill(page, next.steps, new AbortController().signal, () => {});
+    const outcome = await runFill(page, next.steps, new AbortController().signal, () => {}, 'nl');
     expect(outcome.status).toBe('failed');
     expect((outcome.error as Error).message).toBe('Onbekend artikel');
     expect(outcome.failedLine?.lineKey).toBe('a');
@@ -217,7 +226,11 @@ describe('runFill', () => {
       reconcileFill([planned('a')], [], [], false).steps,
       new AbortController().signal,
       () => {},
+      'nl',
     );
-    expect(outcome.readBackDiffers).toEqual(['a']);
+    expect(outcome.readBack).toEqual([
+      { lineKey: 'a', position: 1, field: 'price', kept: '90,00', expected: '95,00' },
+      { lineKey: 'a', position: 1, field: 'amount', kept: '90,00', expected: '95,00' },
+    ]);
   });
 });

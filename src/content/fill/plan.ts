@@ -11,7 +11,11 @@ import { rowFingerprint, rowShows } from './fingerprint';
 /** One line of the preview, ready to write, with what the stored record needs. */
 export interface PlannedLine {
   lineKey: string;
+  /** The line's number in the preview (1 = first), to name it in the summary. */
+  position: number;
   write: LineToWrite;
+  /** The quantity Exact should keep, in ten-thousandths of an hour (see core/hours.ts). */
+  quantityTenThousandths: number;
   entryIds: number[];
   minutes: number;
   unitPriceCents: number;

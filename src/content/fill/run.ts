@@ -3,10 +3,14 @@
  * records to store afterwards. Stopping halfway (cancel, a refused value, a changed screen)
  * keeps the records of every row not yet touched, so no row Urenbrug wrote is ever forgotten.
  */
+
+import type { Locale } from '../../core/locale';
+import type { KeptQuantity } from '../../core/quantity-precision';
 import type { FilledLine } from '../../shared/invoice-types';
 import type { ExactInvoicePage, GridRow } from '../exact/types';
-import { rowFingerprint, rowShows } from './fingerprint';
+import { rowFingerprint } from './fingerprint';
 import { countWork, type FillStep, type PlannedLine } from './plan';
+import { type ReadBackDifference, readBackLine } from './readback';
 
 export type FillStatus = 'done' | 'cancelled' | 'failed';
 
@@ -21,8 +25,10 @@ export interface FillOutcome {
   cleared: number;
   /** Rows a person changed that were left alone. */
   left: number;
-  /** Lines Exact shows differently from what was typed (it corrected or refused part of it). */
-  readBackDiffers: string[];
+  /** Where Exact kept another quantity, price or amount than the preview, per line. */
+  readBack: ReadBackDifference[];
+  /** Every written quantity and what Exact kept of it, to detect the administration's precision. */
+  keptQuantities: KeptQuantity[];
   error: unknown;
   failedLine: PlannedLine | null;
 }
@@ -60,6 +66,7 @@ export async function runFill(
   steps: readonly FillStep[],
   signal: AbortSignal,
   onProgress: (progress: FillProgress) => void,
+  locale: Locale,
   now: () => number = Date.now,
 ): Promise<FillOutcome> {
   const outcome: FillOutcome = {
@@ -70,7 +77,8 @@ export async function runFill(
     kept: 0,
     cleared: 0,
     left: 0,
-    readBackDiffers: [],
+    readBack: [],
+    keptQuantities: [],
     error: null,
     failedLine: null,
   };
@@ -107,7 +115,9 @@ export async function runFill(
         outcome.records.push(written);
         outcome.placed.push(written);
         outcome.written += 1;
-        if (!rowShows(row, step.line.write)) outcome.readBackDiffers.push(step.line.lineKey);
+        const kept = readBackLine(row, step.line, locale);
+        outcome.readBack.push(...kept.differences);
+        outcome.keptQuantities.push(kept.quantity);
       }
       done += 1;
       onProgress({ done, total });

@@ -246,9 +246,15 @@ describe('steps 4 and 5: line options and preview', () => {
         formatMoney(line.amountCents, 'nl'),
       );
     });
-    expect(expected.totals.amountCents).toBe(72041);
-    // 215 minutes are written as 3,5833 hours, a cent below the exact amount: shown, not hidden.
-    expect(text('preview-total')).toBe('2 regels, 7,58 uur, € 720,41 · waarvan afronding € -0,01');
+    expect(expected.totals.amountCents).toBe(72010);
+    // 215 minutes are stored as 3,58 hours (Exact keeps 2 decimals), 32 cents below the exact
+    // amount: shown as what it is, and not as a rounding the bookkeeper chose.
+    expect(text('preview-total')).toBe('2 regels, 7,58 uur, € 720,10 · waarvan uren op 2 decimalen € -0,32');
+    expect(lines[1]!.querySelector('[data-testid="precision-note"]')!.textContent).toBe(
+      '3:35 gewerkt = 3,58 uur gefactureerd, -0,2 min, € -0,32',
+    );
+    expect(lines[1]!.querySelector('[data-testid="line-difference"]')).toBeNull();
+    expect(lines[0]!.querySelector('[data-testid="precision-note"]')).toBeNull();
     expect(lines[1]!.textContent).toContain('Website - Ontwerp - mei 2026');
   });
 
@@ -291,7 +297,7 @@ describe('steps 4 and 5: line options and preview', () => {
     });
     await flush();
     expect((await panel.background.lineDefaults()).rules).toEqual({ 'p:10': { rateCents: 12000 } });
-    expect(website().querySelector('[data-testid="line-amount"]')!.textContent).toBe('€ 430,00');
+    expect(website().querySelector('[data-testid="line-amount"]')!.textContent).toBe('€ 429,60');
   });
 
   it('uses the description template with Dutch tokens', async () => {
@@ -332,13 +338,13 @@ describe('step 6: filling Exact', () => {
     const first = page.snapshot();
     expect(first.map((row) => [row.itemCode, row.description, row.quantityText, row.unitPriceText])).toEqual([
       ['UREN', 'Boekhouding - mei 2026', '4', '95,00'],
-      ['UREN', 'Website - Ontwerp - mei 2026', '3,5833', '95,00'],
+      ['UREN', 'Website - Ontwerp - mei 2026', '3,58', '95,00'],
     ]);
     expect(first[1]!.notes).toBe(
       '04-05-2026  Anna van Doorn  1:30  Homepage\n05-05-2026  Bram de Boer  2:05  Menu',
     );
-    expect(text('fill-summary')).toContain('2 regels, 7,58 uur, € 720,41');
-    expect(text('fill-match')).toContain('€ 720,41');
+    expect(text('fill-summary')).toContain('2 regels, 7,58 uur, € 720,10');
+    expect(text('fill-match')).toContain('€ 720,10');
     const [recorded] = panel.background.callsOf('invoice.recordFill') as {
       lines: { rowId: string; lineKey: string }[];
     }[];
@@ -393,9 +399,9 @@ describe('step 6: filling Exact', () => {
     expect(rows.find((row) => row.rowId === website!.rowId)!.description).toBe('Website, met korting');
     expect(rows.find((row) => row.rowId === added)!.description).toBe('Reiskosten');
     expect(text('fill-summary')).toContain('1 door iemand aangepaste regels');
-    // Page total: Boekhouding 380,00 + the person's Website 340,41 + Reiskosten 25,00.
+    // Page total: Boekhouding 380,00 + the person's Website 340,10 + Reiskosten 25,00.
     expect(text('fill-summary')).toContain('Inclusief 2 andere regels');
-    expect(text('fill-match')).toContain('€ 745,41');
+    expect(text('fill-match')).toContain('€ 745,10');
 
     await click(get('fill-button'));
     expect(all('fill-conflict')).toHaveLength(1);
@@ -418,7 +424,7 @@ describe('step 6: filling Exact', () => {
     await click(get('fill-button'));
     expect(page.snapshot()).toHaveLength(1);
     expect(page.clears).toHaveLength(2);
-    expect(text('fill-summary')).toContain('1 regel, 7,58 uur, € 720,41');
+    expect(text('fill-summary')).toContain('1 regel, 7,58 uur, € 720,10');
   });
 
   it('says clearly when Exact refuses a line, and keeps what was written', async () => {
@@ -454,7 +460,7 @@ describe('step 6: filling Exact', () => {
     page.readTotals = () => ({ amountExclVatCents: 72000, lineCount: 2 });
     await click(get('fill-button'));
     expect(text('fill-mismatch')).toBe(
-      'Let op: Exact toont € 720,00, maar verwacht was € 720,41 (verschil € -0,41). Controleer de regels.',
+      'Let op: Exact toont € 720,00, maar verwacht was € 720,10 (verschil € -0,10). Controleer de regels.',
     );
   });
 });
@@ -684,8 +690,8 @@ describe('degraded and error states', () => {
     expect(copy.split('\n')).toEqual([
       'Artikel\tOmschrijving\tAantal\tPrijs\tBedrag',
       'UREN\tBoekhouding - mei 2026\t4\t95,00\t€ 380,00',
-      'UREN\tWebsite - Ontwerp - mei 2026\t3,5833\t95,00\t€ 340,41',
-      '\tTotaal\t\t\t€ 720,41',
+      'UREN\tWebsite - Ontwerp - mei 2026\t3,58\t95,00\t€ 340,10',
+      '\tTotaal\t\t\t€ 720,10',
     ]);
   });
 

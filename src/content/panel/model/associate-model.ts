@@ -75,7 +75,10 @@ interface Deps {
 
 export type AssociateModel = ReturnType<typeof createAssociateModel>;
 
-/** Hours in ten-thousandths (Exact's 4 decimals) to whole minutes; negative or unreadable: 0. */
+/**
+ * A line's quantity to whole minutes; negative or unreadable: 0. At Exact's 2 decimals a quantity
+ * is at most 0,3 min off its minutes, so rounding to the minute recovers them.
+ */
 export function quantityMinutes(text: string, locale: Locale): number {
   const value = parseScaled(text, locale, 4);
   return value === null || value <= 0 ? 0 : Math.round((value * 60) / 10_000);

@@ -4,6 +4,8 @@
  * totals. Every failure ends up in a signal; nothing is thrown at the view.
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
+import type { Locale } from '../../../core/locale';
+import type { KeptQuantity } from '../../../core/quantity-precision';
 import { toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
 import type { FilledLine, InvoiceRecord, InvoiceRef } from '../../../shared/invoice-types';
 import { send } from '../../../shared/messages';
@@ -32,6 +34,10 @@ interface Deps {
   /** Runs before anything is typed; false stops the fill (the hook says why in the panel). */
   beforeFill?: (lines: readonly PlannedLine[]) => Promise<boolean>;
   now: () => number;
+  /** How the page writes numbers, to read back what Exact kept. */
+  numberLocale: () => Locale;
+  /** Learns the administration's quantity precision from what Exact kept. */
+  onKeptQuantities?: (kept: readonly KeptQuantity[]) => Promise<void>;
   /** True while only part of the period's entries is here: a partial period is never filled. */
   partial?: () => boolean;
 }
@@ -98,6 +104,7 @@ export function createFillModel(deps: Deps) {
       (next) => {
         progress.value = next;
       },
+      deps.numberLocale(),
       deps.now,
     );
     controller = null;
@@ -116,6 +123,7 @@ export function createFillModel(deps: Deps) {
     const totals = deps.guard.read((usable) => usable.readTotals());
     summary.value = summariseFill(outcome, rowsAfter, totals);
     phase.value = 'finished';
+    await deps.onKeptQuantities?.(outcome.keptQuantities);
   }
 
   async function store(records: FilledLine[]): Promise<void> {

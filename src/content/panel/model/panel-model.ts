@@ -31,6 +31,7 @@ import { createFillModel } from './fill-model';
 import { forgetDraft, refForScreen } from './invoice-ref';
 import { createLinkModel } from './link-model';
 import { createPageGuard, isScreenChanged } from './page-guard';
+import { createPrecisionModel } from './precision-model';
 import { createRatesModel } from './rates-model';
 import { createRestModel, type RestAccess } from './rest-model';
 import { type ListGroup, listGroups, type Scope, scopeEntries, tickedEntries } from './scope';
@@ -156,6 +157,7 @@ export function createPanelModel(options: PanelOptions) {
     () => new Map((entries.view.value?.entries ?? []).map((entry) => [entry.id, entry])),
   );
 
+  const precision = createPrecisionModel(() => division.value);
   /** What the preview is planned from; with many entries it follows a frame after the change. */
   const previewBasis = computed(() => ({
     selected: selected.value,
@@ -165,6 +167,7 @@ export function createPanelModel(options: PanelOptions) {
     rates: rates.book.value,
     template: selection.template.value,
     locale: locale.value,
+    quantityDecimals: precision.setting.value.decimals,
     names: names.value,
   }));
   const deferredBasis = deferWhenLarge(
@@ -191,6 +194,7 @@ export function createPanelModel(options: PanelOptions) {
         locale: basis.locale,
         period: range,
         names: basis.names,
+        quantityDecimals: basis.quantityDecimals,
       });
       return { plan, error: null };
     } catch (error) {
@@ -244,6 +248,8 @@ export function createPanelModel(options: PanelOptions) {
     onStale: reloadAfterConflict,
     beforeFill: (planned) => rest.checkItems(planned.map((line) => line.write.itemCode)),
     now,
+    numberLocale: () => locale.value,
+    onKeptQuantities: precision.learn,
     partial: () => actionsWait.value,
   });
   const link = createLinkModel({
@@ -419,6 +425,7 @@ export function createPanelModel(options: PanelOptions) {
       context.value = loadedContext.value;
       mappings.value = loadedContext.value.clientMappings;
       rates.defaults.value = loadedContext.value.lineDefaults;
+      precision.load(loadedContext.value.quantityPrecision);
       // Without a connection the background answers an empty context rather than failing.
       if (!loadedContext.value.connection.connected) {
         contextError.value = new UrenbrugError('not_connected', 'Urenbrug is not connected to Keeping');
@@ -500,6 +507,7 @@ export function createPanelModel(options: PanelOptions) {
     clientProjects,
     entries,
     rates,
+    precision,
     screenCheck,
     locale,
     names,

@@ -37,6 +37,8 @@ function restModel(division: number | null = DEFAULT_DIVISION) {
 function planned(itemCode: string, description: string): PlannedLine {
   return {
     lineKey: description,
+    position: 1,
+    quantityTenThousandths: 20_000,
     write: { itemCode, description, quantityText: '2', unitPriceText: '95,00', notes: '' },
     entryIds: [1],
     minutes: 120,
@@ -82,6 +84,7 @@ function fillWith(
     onStale: async () => {},
     beforeFill,
     now: () => sandbox.clock.now,
+    numberLocale: () => 'nl',
   });
 }
 

@@ -6,7 +6,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Grouping } from '../../../core/grouping';
 import { GROUPINGS } from '../../../core/grouping';
 import { DEFAULT_PERIOD, PERIOD_PRESETS, type PeriodChoice, resolvePeriod } from '../../../core/period';
-import { NO_ROUNDING, ROUNDING_UNITS, type RoundingOptions } from '../../../core/rounding';
+import { KNOWN_ROUNDING_UNITS, NO_ROUNDING, type RoundingOptions } from '../../../core/rounding';
 import { DEFAULT_DESCRIPTION_TEMPLATE } from '../../../core/template';
 import type { InvoiceSelection } from '../../../shared/invoice-types';
 
@@ -30,7 +30,7 @@ export function withIds(set: ReadonlySet<number>, ids: readonly number[], on: bo
 
 /** A stored selection may come from an older version: anything unexpected falls back to the default. */
 function validRounding(value: RoundingOptions | undefined): RoundingOptions {
-  if (!value || !(ROUNDING_UNITS as readonly number[]).includes(value.unit)) return NO_ROUNDING;
+  if (!value || !(KNOWN_ROUNDING_UNITS as readonly number[]).includes(value.unit)) return NO_ROUNDING;
   return {
     unit: value.unit,
     mode: value.mode === 'nearest' ? 'nearest' : 'up',

@@ -4,7 +4,13 @@ import { type MessageKey, t } from '../../../shared/i18n';
 import type { PanelModel } from '../model/panel-model';
 import { ErrorNotice } from './error-notice';
 import { MoneyInput } from './money-input';
+import { PrecisionSetting } from './precision-setting';
 import { TextSetting } from './text-setting';
+
+/** The exact steps, plus an older selection's own unit so it is shown as it is, not changed unseen. */
+function offeredUnits(current: RoundingUnit): readonly RoundingUnit[] {
+  return ROUNDING_UNITS.includes(current) ? ROUNDING_UNITS : [...ROUNDING_UNITS, current];
+}
 
 const GROUPING_LABELS: Record<Grouping, MessageKey> = {
   project: 'panel_grouping_project',
@@ -56,7 +62,7 @@ export function LineOptionsSection({ model }: { model: PanelModel }) {
               };
             }}
           >
-            {ROUNDING_UNITS.map((unit) => (
+            {offeredUnits(rounding.unit).map((unit) => (
               <option key={unit} value={String(unit)}>
                 {unit === 0 ? t('panel_rounding_none') : t('panel_rounding_minutes', unit)}
               </option>
@@ -119,6 +125,7 @@ export function LineOptionsSection({ model }: { model: PanelModel }) {
           />
         </div>
       </div>
+      <PrecisionSetting model={model} />
       <label class="field">
         <span>{t('panel_template')}</span>
         <input

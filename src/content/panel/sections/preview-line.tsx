@@ -1,4 +1,4 @@
-import { formatQuantity } from '../../../core/hours';
+import { formatMinuteHundredths, formatQuantity } from '../../../core/hours';
 import type { InvoiceLine } from '../../../core/invoice-lines';
 import { language, t } from '../../../shared/i18n';
 import { clock, money } from './format';
@@ -13,9 +13,10 @@ interface Props {
   onItem: (itemCode: string) => void;
 }
 
-/** One preview line: description, item, quantity × rate = amount, and what rounding changed. */
+/** One preview line: description, item, quantity × rate = amount, what rounding changed and what storing the quantity changes. */
 export function PreviewLine({ line, ruleLabel, onRate, onItem }: Props) {
   const editable = ruleLabel !== null;
+  const noted = line.precisionHundredths !== 0;
   return (
     <li class="preview-line" data-testid="preview-line" data-line-key={line.key}>
       <p class="line-description" data-testid="line-description">
@@ -37,15 +38,29 @@ export function PreviewLine({ line, ruleLabel, onRate, onItem }: Props) {
         <strong data-testid="line-amount">{money(line.amountCents)}</strong>
       </div>
       <div class="row wrap line-meta">
-        <span class="muted small" data-testid="line-hours">
-          {t('panel_line_hours', clock(line.rawMinutes), clock(line.roundedMinutes))}
-        </span>
-        {line.differenceCents !== 0 && (
+        {/* Unrounded, the precision note says it all: "8:35 gewerkt = 8,58 uur gefactureerd". */}
+        {!(noted && line.roundedMinutes === line.rawMinutes) && (
+          <span class="muted small" data-testid="line-hours">
+            {t('panel_line_hours', clock(line.rawMinutes), clock(line.roundedMinutes))}
+          </span>
+        )}
+        {line.roundingCents !== 0 && (
           <span class="small difference" data-testid="line-difference">
-            {t('panel_line_difference', money(line.differenceCents))}
+            {t('panel_line_difference', money(line.roundingCents))}
           </span>
         )}
       </div>
+      {noted && (
+        <p class="muted small" data-testid="precision-note">
+          {t(
+            line.roundedMinutes === line.rawMinutes ? 'panel_precision_note' : 'panel_precision_note_rounded',
+            clock(line.roundedMinutes),
+            formatQuantity(line.quantity, language.value),
+            formatMinuteHundredths(line.precisionHundredths, language.value),
+            money(line.precisionCents),
+          )}
+        </p>
+      )}
       <div class="field inline">
         <span>{t('panel_col_item')}</span>
         {editable ? (

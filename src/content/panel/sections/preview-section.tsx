@@ -60,10 +60,21 @@ export function PreviewSection({ model }: { model: PanelModel }) {
             <strong>
               {linesSummary(plan.totals.lineCount, plan.totals.roundedMinutes, plan.totals.amountCents)}
             </strong>
-            {plan.totals.differenceCents !== 0 && (
+            {plan.totals.roundingCents !== 0 && (
               <span class="muted small">
                 {' '}
-                · {t('panel_total_difference', money(plan.totals.differenceCents))}
+                · {t('panel_total_difference', money(plan.totals.roundingCents))}
+              </span>
+            )}
+            {plan.totals.precisionCents !== 0 && (
+              <span class="muted small" data-testid="precision-total">
+                {' '}
+                ·{' '}
+                {t(
+                  'panel_total_precision',
+                  model.precision.setting.value.decimals,
+                  money(plan.totals.precisionCents),
+                )}
               </span>
             )}
           </div>
