@@ -3,7 +3,7 @@
  * tiers). One map from message name to request and response; `send()` for callers and one handler table in
  * the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
  */
-import type { Client, Entry, Organisation, Project, Task, User } from '../core/keeping-types';
+import type { Client, Entry, LeftOutEntry, Organisation, Project, Task, User } from '../core/keeping-types';
 import { browser } from './browser';
 import { type SerializedError, UrenbrugError } from './errors';
 import type {
@@ -79,6 +79,8 @@ export interface EntriesView {
   progress?: RangeProgress | null;
   /** Read within the freshness window: a refresh now would ask Keeping nothing. */
   fresh?: boolean;
+  /** Entries Keeping sent that failed their check at the last full read, each by its id. */
+  leftOut?: LeftOutEntry[];
 }
 
 /** How far a running read of a range is. */

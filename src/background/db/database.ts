@@ -4,7 +4,15 @@
  * db-migrations.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import type { Client, Entry, Organisation, Project, Task, User } from '../../core/keeping-types';
+import type {
+  Client,
+  Entry,
+  LeftOutEntry,
+  Organisation,
+  Project,
+  Task,
+  User,
+} from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';
@@ -54,6 +62,8 @@ export interface FetchRecord {
    * entries on projects the reference data does not know yet.
    */
   projectIds?: number[];
+  /** Entries that read left out because they failed their check (entry-screen.ts). */
+  leftOut?: LeftOutEntry[];
 }
 
 export interface UrenbrugDb extends DBSchema {
