@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'not_allowed' // a sender tier asked for something it may not do
   | 'conflict' // the invoice changed elsewhere (another tab, a save) since it was read
   | 'cancelled' // a read superseded by a newer one (another period, client) or stopped
+  | 'read_only' // the data is newer than this code (the extension was rolled back): reads only
   | 'internal';
 
 /** Why a backup file was refused; the options page shows `options_data_import_<problem>`. */

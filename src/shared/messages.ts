@@ -69,6 +69,14 @@ export interface PanelContext {
   today: string;
 }
 
+/** The database as this code found it (docs/architecture.md, Rolling back the extension). */
+export interface DatabaseStatus {
+  readOnly: boolean;
+  /** The version on disk, and the one this code's migrations reach. */
+  version: number;
+  codeVersion: number;
+}
+
 /** A customer's entries for a period, from cache or fresh, with this install's links. */
 export interface EntriesView {
   entries: Entry[];
@@ -261,6 +269,8 @@ export interface MessageMap {
     response: WriteBackStatus;
   };
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
+  /** Whether the data is newer than this code (a rolled-back extension): then reads only. */
+  'database.status': { request: Record<string, never>; response: DatabaseStatus };
   'settings.get': { request: Record<string, never>; response: Settings };
   /** From cache; refreshes reference data first when there is none or it is stale. */
   'panel.context': { request: { division: number }; response: PanelContext };
@@ -377,6 +387,7 @@ export const MESSAGE_ROUTES = {
   // Read-only and token-free: the panel shows the connection and follows the language setting.
   'connection.status': { group: 'page', tier: 'content' },
   'settings.get': { group: 'page', tier: 'content' },
+  'database.status': { group: 'page', tier: 'content' },
   'backup.export': { group: 'data', tier: 'extension' },
   'backup.import': { group: 'data', tier: 'extension' },
   'writeback.status': { group: 'data', tier: 'extension' },

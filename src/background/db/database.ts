@@ -16,6 +16,7 @@ import type {
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';
+import { isVersionError, openReadOnly } from './read-only';
 import type { AuditRecord, MappingRecord, WriteBackItem } from './records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './validate';
 
@@ -123,6 +124,16 @@ export async function openUrenbrugDb(
   name = 'urenbrug',
   options: OpenOptions = {},
 ): Promise<UrenbrugDatabase> {
+  try {
+    return await openCurrent(name, options);
+  } catch (error) {
+    // Rolled back: the data is newer than this code. Readable for export, never written.
+    if (!isVersionError(error)) throw error;
+    return openReadOnly<UrenbrugDb>(name, DB_VERSION, () => options.onGone?.());
+  }
+}
+
+async function openCurrent(name: string, options: OpenOptions): Promise<UrenbrugDatabase> {
   const db = await openDB<UrenbrugDb>(name, DB_VERSION, {
     upgrade(database, oldVersion, newVersion, tx) {
       runMigrations(

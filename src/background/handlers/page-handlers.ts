@@ -20,6 +20,8 @@ import {
 import { getSettings, updateSettings } from '../account/settings-store';
 import { cachedToday, refreshToday } from '../cache/today';
 import { keepOnlyOrganisation, replaceReference, wipeCache } from '../db/database';
+import { DB_VERSION } from '../db/migrations';
+import { isReadOnly } from '../db/read-only';
 import type { WorkerDependencies } from '../dependencies';
 import type { HandlerTable } from './handler-types';
 
@@ -102,6 +104,11 @@ export function createPageHandlers(services: WorkerDependencies): Pick<HandlerTa
     'connection.status': () => connectionStatus(),
 
     'settings.get': () => getSettings(),
+
+    async 'database.status'() {
+      const db = await services.db();
+      return { readOnly: isReadOnly(db), version: db.version, codeVersion: DB_VERSION };
+    },
 
     'settings.set': (data) => updateSettings(data),
 
