@@ -37,7 +37,10 @@ export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
  * field of the error rather than a tag in its message, so it crosses the message boundary typed
  * and the message stays free text.
  */
-export type ErrorReason = { kind: 'backup'; problem: BackupProblem };
+export type ErrorReason =
+  | { kind: 'backup'; problem: BackupProblem }
+  /** Connecting another organisation would drop this work of the earlier one: asked first. */
+  | { kind: 'organisation_switch'; organisationId: number; invoices: number; marks: number };
 
 export interface SerializedError {
   code: ErrorCode;

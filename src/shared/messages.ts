@@ -245,7 +245,14 @@ export interface AuditPage {
 /** Every message: its request and its answer. Who may send it and who answers: MESSAGE_ROUTES. */
 export interface MessageMap {
   'connection.test': { request: { token: string }; response: ConnectionTestResult };
-  'connection.save': { request: { token: string; organisationId: number }; response: ConnectionStatus };
+  /**
+   * Refused with a `conflict` (reason `organisation_switch`) while another organisation's invoice
+   * records or unfinished marks are here, unless `dropOtherWork` says the bookkeeper agreed.
+   */
+  'connection.save': {
+    request: { token: string; organisationId: number; dropOtherWork?: boolean };
+    response: ConnectionStatus;
+  };
   'connection.disconnect': { request: Record<string, never>; response: ConnectionStatus };
   'settings.set': { request: Partial<Settings>; response: Settings };
   /** From cache at once (fetchedAt says how old); `null` view when nothing is cached yet. */
@@ -253,7 +260,8 @@ export interface MessageMap {
   /** Fetches today from Keeping, updates the cache and the badge, answers the fresh view. */
   'today.refresh': { request: Record<string, never>; response: TodayView };
   /** The connected organisation's mappings, line defaults and invoice records; no token, no cache. */
-  'backup.export': { request: Record<string, never>; response: BackupDocument };
+  /** `organisationId`: another organisation's work still here (before a switch drops it). */
+  'backup.export': { request: { organisationId?: number }; response: BackupDocument };
   /** Validates the whole file first, then merges it in one transaction. */
   'backup.import': { request: { text: string }; response: BackupImportResult };
   'writeback.status': { request: Record<string, never>; response: WriteBackStatus };

@@ -302,6 +302,32 @@ export async function wipeCache(db: UrenbrugDatabase): Promise<void> {
   await Promise.all([...CACHE_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
 }
 
+/** Work of organisations other than `organisationId`: invoice records and marks not yet settled. */
+export interface OtherOrganisationWork {
+  organisationId: number;
+  invoices: number;
+  marks: number;
+}
+
+/** What keepOnlyOrganisation would drop, so the bookkeeper is asked first; null when nothing. */
+export async function otherOrganisationWork(
+  db: UrenbrugDatabase,
+  organisationId: number,
+): Promise<OtherOrganisationWork | null> {
+  const tx = db.transaction(['invoices', 'writeback']);
+  const [invoices, marks] = await Promise.all([
+    tx.objectStore('invoices').getAll(),
+    tx.objectStore('writeback').getAll(),
+    tx.done,
+  ]);
+  const otherInvoices = invoices.filter((record) => record.organisationId !== organisationId);
+  // Every mark still in the queue (a verified one has left it) needs this install to settle it.
+  const otherMarks = marks.filter((item) => item.organisationId !== organisationId);
+  const first = otherInvoices[0] ?? otherMarks[0];
+  if (!first) return null;
+  return { organisationId: first.organisationId, invoices: otherInvoices.length, marks: otherMarks.length };
+}
+
 /**
  * A connection to `organisationId` was made: mappings, invoice records and queued write-backs of
  * any other organisation are dropped, since their Keeping ids mean nothing there. The audit log
