@@ -28,6 +28,8 @@ export const BACKUP_PROBLEMS = [
   'version',
   'organisation',
   'shape',
+  // The export itself: more than this build writes (backup-problem.ts, MAX_EXPORT_BYTES).
+  'export_too_large',
 ] as const;
 
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];

@@ -130,6 +130,8 @@ export interface BackupImportResult {
   mappings: number;
   lineDefaults: boolean;
   invoices: number;
+  /** Invoices whose record here is newer than the file's: kept, not replaced. */
+  keptNewer: number;
 }
 
 /** One queued Keeping mark that was given up on. */
