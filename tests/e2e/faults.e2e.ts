@@ -15,6 +15,7 @@ import { connectThroughOptions, OPTIONS_PATH } from '../../sandbox/harness/drive
 import { addHostileEntries, HOSTILE_ENTRY_IDS } from '../../sandbox/keeping/seed/hostile';
 import {
   type KeepingSandbox,
+  OTHER_ORGANISATION_ID,
   SANDBOX_ORGANISATION_ID,
   SANDBOX_TOKENS,
   SANDBOX_USER_IDS,
@@ -79,6 +80,34 @@ describe('faults', () => {
     await expect.poll(() => frame.getByTestId('fill-button').isDisabled(), { timeout: 30_000 }).toBe(false);
     mkdirSync('screenshots', { recursive: true });
     await page.screenshot({ path: 'screenshots/faults-left-out.png' });
+    // A choice made here is this organisation's work: its invoice record is stored.
+    await frame.getByTestId('entry-row').first().locator('input[type="checkbox"]').uncheck();
+    await expect.poll(() => frame.getByTestId('selected-count').textContent()).toMatch(/^124 van/);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await page.close();
+  });
+
+  it('switching organisation with invoice records here asks first and offers their back-up', async () => {
+    const page = await session.openPage(OPTIONS_PATH);
+    await page.getByRole('button', { name: 'Ander token of andere organisatie' }).click();
+    await page.getByTestId('token-input').fill(SANDBOX_TOKENS.otherAccount);
+    await page.getByTestId('connect-button').click();
+    await page.getByTestId('organisation-select').selectOption(String(OTHER_ORGANISATION_ID));
+    await page.getByTestId('save-button').click();
+    const question = page.getByTestId('organisation-switch');
+    await question.waitFor({ timeout: 15_000 });
+    expect(await question.textContent()).toContain('nog 1 facturen');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('organisation-switch-backup').click();
+    expect((await download).suggestedFilename()).toMatch(/^urenbrug-backup-.*\.json$/);
+    await expect
+      .poll(() => page.getByTestId('organisation-switch-backup').textContent())
+      .toBe('Back-up gedownload');
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/faults-organisation-switch.png', fullPage: true });
+    // Not confirmed: still connected to the first organisation, its work intact.
+    await page.reload();
+    expect(await page.getByTestId('connection-status').textContent()).toContain('Bakker & De Vries');
     await page.close();
   });
 
