@@ -142,5 +142,13 @@ describe('faults', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^urenbrug-backup-\d{4}-\d{2}-\d{2}\.json$/);
     await page.close();
+
+    // The panel says it in one line.
+    const exactPage = await session.context.newPage();
+    const frame = await invoiceFrame(exactPage);
+    await frame.getByTestId('panel-read-only').waitFor({ timeout: 15_000 });
+    expect(await frame.getByTestId('panel-read-only').textContent()).toContain('Alleen lezen');
+    await exactPage.screenshot({ path: 'screenshots/faults-read-only-panel.png' });
+    await exactPage.close();
   });
 });

@@ -16,6 +16,7 @@ import {
   selection,
   setupPanel,
 } from '../testing/panel-setup';
+import { exportBackup } from './backup';
 import { readClientMappings, readLineDefaults } from './mappings-store';
 
 let source: PanelSetup;
@@ -261,5 +262,25 @@ describe('backup.import', () => {
       code: 'not_connected',
     });
     expect(await target.db.count('invoices')).toBe(0);
+  });
+});
+
+describe('backup.export at its limit', () => {
+  it('refuses a back-up larger than a restore reads, with a clear reason, instead of writing it', async () => {
+    const huge = { key: '7:draft:x', organisationId: ORG, note: 'x'.repeat(MAX_EXPORT_BYTES) };
+    const store = (records: unknown[]) => ({ getAll: async () => records });
+    const db = {
+      transaction: () => ({
+        objectStore: (name: string) => store(name === 'invoices' ? [huge] : []),
+        done: Promise.resolve(),
+      }),
+    } as unknown as UrenbrugDatabase;
+    const error = await exportBackup(db, ORG, 0).then(
+      () => null,
+      (caught: unknown) => caught as UrenbrugError,
+    );
+    expect(error).toBeInstanceOf(UrenbrugError);
+    expect(backupProblemOf(error!)).toBe('export_too_large');
+    expect(MAX_EXPORT_BYTES).toBeLessThan(MAX_BACKUP_BYTES);
   });
 });
