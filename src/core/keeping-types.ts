@@ -44,6 +44,17 @@ export interface Entry {
   locked: boolean;
   isDirect: boolean;
   externalReferences: ExternalReference[];
+  /** Characters of the note beyond Keeping's maximum, cut at the edge and shown as a count. */
+  noteFoldedChars?: number;
+}
+
+/** Why an entry Keeping sent was left out: an impossible date, hours out of range, or another field. */
+export type LeftOutReason = 'date' | 'hours' | 'shape';
+
+/** An entry Keeping sent that failed its check: named by its id (null when even that was broken). */
+export interface LeftOutEntry {
+  id: number | null;
+  reason: LeftOutReason;
 }
 
 export interface Organisation {

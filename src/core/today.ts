@@ -22,6 +22,8 @@ export interface TodayEntry {
   id: number;
   purpose: Purpose;
   note: string;
+  /** Characters beyond the note's shown part (Keeping's maximum), folded. */
+  noteFoldedChars?: number;
   start: string | null;
   end: string | null;
   ongoing: boolean;
@@ -135,6 +137,7 @@ function toTodayEntry(entry: Entry, nowServerMs: number): TodayEntry {
     id: entry.id,
     purpose: entry.purpose,
     note: entry.note,
+    ...(entry.noteFoldedChars ? { noteFoldedChars: entry.noteFoldedChars } : {}),
     start: entry.start,
     end: entry.end,
     ongoing: entry.ongoing,

@@ -166,6 +166,7 @@ export function DataSection({ model: given }: { model?: DataModel }) {
       {restored && (
         <p class="message ok" role="status" data-testid="backup-restored">
           {t('options_data_import_done', restored.mappings, restored.invoices)}
+          {restored.keptNewer > 0 && ` ${t('options_data_import_kept_newer', restored.keptNewer)}`}
         </p>
       )}
       <h3>{t('options_data_writeback_title')}</h3>

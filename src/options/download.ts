@@ -9,8 +9,9 @@ export function backupFileName(date: Date): string {
   return `urenbrug-backup-${format(date, 'yyyy-MM-dd')}.json`;
 }
 
+/** Compact: a large back-up stays well inside what a restore reads (backup-problem.ts). */
 export function downloadJson(value: unknown, fileName: string): void {
-  downloadText(JSON.stringify(value, null, 2), fileName, 'application/json');
+  downloadText(JSON.stringify(value), fileName, 'application/json');
 }
 
 /** `urenbrug-logboek-YYYY-MM-DD.csv`, in the bookkeeper's local date. */

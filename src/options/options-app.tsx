@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, t } from '../shared/i18n';
+import { ReadOnlyNotice } from '../ui/read-only-notice';
 import { AuditSection } from './audit-section';
 import { ConnectionStatusView } from './connection-status';
 import { DataSection } from './data-section';
@@ -24,6 +25,7 @@ export function OptionsApp({ model: given }: { model?: OptionsModel }) {
         <h1>{t('options_title')}</h1>
         <p class="muted">{t('options_intro')}</p>
       </header>
+      <ReadOnlyNotice variant="banner" />
       <section class="card">
         <h2>{t('section_connection')}</h2>
         <ConnectionStatusView model={model} />

@@ -3,11 +3,15 @@
  * saving; after a successful save it is cleared and never shown or logged again.
  */
 import { signal } from '@preact/signals';
-import { toUrenbrugError, type UrenbrugError } from '../shared/errors';
+import { type ErrorReason, toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { type MessageKey, setLanguagePreference } from '../shared/i18n';
 import { type ConnectionStatus, type ConnectionTestResult, type Language, send } from '../shared/messages';
 import { clearTodaySnapshot } from '../ui/today-snapshot';
+import { backupFileName, downloadJson } from './download';
 import { normalizeToken } from './token';
+
+/** The other organisation's work a switch would drop, as the background counted it. */
+export type OrganisationSwitch = Extract<ErrorReason, { kind: 'organisation_switch' }>;
 
 export type Busy = 'testing' | 'saving' | 'disconnecting' | null;
 
@@ -81,7 +85,24 @@ export function createOptionsModel() {
     }
   }
 
-  async function save(): Promise<void> {
+  /** Connecting was refused: another organisation's work would be dropped (asked first). */
+  const switchWork = signal<OrganisationSwitch | null>(null);
+  /** Its back-up was downloaded in this attempt. */
+  const backedUp = signal(false);
+
+  async function downloadOtherWork(): Promise<void> {
+    const pending = switchWork.value;
+    if (!pending) return;
+    try {
+      const backup = await send('backup.export', { organisationId: pending.organisationId });
+      downloadJson(backup, backupFileName(new Date()));
+      backedUp.value = true;
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
+  async function save(dropOtherWork = false): Promise<void> {
     const chosen = organisationId.value;
     if (chosen === null || testResult.value === null) return;
     error.value = null;
@@ -92,13 +113,18 @@ export function createOptionsModel() {
       status.value = await send('connection.save', {
         token: normalizeToken(token.value),
         organisationId: chosen,
+        ...(dropOtherWork ? { dropOtherWork } : {}),
       });
+      switchWork.value = null;
+      backedUp.value = false;
       token.value = '';
       testResult.value = null;
       organisationId.value = null;
       editing.value = false;
     } catch (caught) {
-      fail(caught);
+      const failure = toUrenbrugError(caught);
+      if (failure.reason?.kind === 'organisation_switch') switchWork.value = failure.reason;
+      else fail(caught);
     } finally {
       busy.value = null;
     }
@@ -156,6 +182,9 @@ export function createOptionsModel() {
     setToken,
     testConnection,
     save,
+    switchWork,
+    backedUp,
+    downloadOtherWork,
     disconnect,
     setLanguage,
   };

@@ -43,8 +43,42 @@ export function OrganisationPicker({ model, result }: { model: OptionsModel; res
               {saving ? t('connecting') : t('connect')}
             </button>
           </div>
+          <SwitchQuestion model={model} />
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * Another organisation's invoice records and marks are here and would go with the switch: say
+ * how many, offer their back-up first, and switch only on an explicit second click.
+ */
+function SwitchQuestion({ model }: { model: OptionsModel }) {
+  const work = model.switchWork.value;
+  if (!work) return null;
+  return (
+    <div class="message warning" role="alertdialog" data-testid="organisation-switch">
+      <p>{t('options_switch_question', work.invoices, work.marks)}</p>
+      <div class="row">
+        <button
+          type="button"
+          class="button"
+          data-testid="organisation-switch-backup"
+          onClick={() => void model.downloadOtherWork()}
+        >
+          {model.backedUp.value ? t('options_switch_backed_up') : t('options_switch_backup')}
+        </button>
+        <button
+          type="button"
+          class="button danger"
+          data-testid="organisation-switch-confirm"
+          disabled={model.busy.value !== null}
+          onClick={() => void model.save(true)}
+        >
+          {t('options_switch_confirm')}
+        </button>
+      </div>
     </div>
   );
 }

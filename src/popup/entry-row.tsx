@@ -1,6 +1,7 @@
 import { formatHoursMinutes } from '../core/hours';
 import type { TodayEntry } from '../core/today';
 import { t } from '../shared/i18n';
+import { noteText } from '../ui/note-text';
 import { clockTime } from './labels';
 
 function timeRange(entry: TodayEntry): string | null {
@@ -13,7 +14,7 @@ function timeRange(entry: TodayEntry): string | null {
 /** One entry: its times (on a "times" timesheet), its note as plain text, its duration. */
 export function EntryRow({ entry, fallback }: { entry: TodayEntry; fallback?: string }) {
   const range = timeRange(entry);
-  const note = entry.note.trim();
+  const note = noteText(entry.note.trim(), entry.noteFoldedChars);
   return (
     <li class={entry.ongoing ? 'entry ongoing' : 'entry'}>
       {range && <span class="entry-time">{range}</span>}

@@ -5,8 +5,15 @@
  */
 import { BACKUP_PROBLEMS, type BackupProblem, UrenbrugError } from './errors';
 
-/** Far beyond years of one firm's invoices; a larger file is not a backup of ours. */
-export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest file a restore reads. Above what this build exports (MAX_EXPORT_BYTES), so the
+ * install's own export always imports again, and below the 64 MiB a browser message may carry
+ * (the text crosses one to the worker).
+ */
+export const MAX_BACKUP_BYTES = 60 * 1024 * 1024;
+
+/** The largest back-up this build writes; a larger one is refused with a clear reason instead. */
+export const MAX_EXPORT_BYTES = 48 * 1024 * 1024;
 
 /** The error for a refused backup; `detail` says precisely what was wrong (English, for support). */
 export function backupError(problem: BackupProblem, message: string, detail?: string): UrenbrugError {

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'not_allowed' // a sender tier asked for something it may not do
   | 'conflict' // the invoice changed elsewhere (another tab, a save) since it was read
   | 'cancelled' // a read superseded by a newer one (another period, client) or stopped
+  | 'read_only' // the data is newer than this code (the extension was rolled back): reads only
   | 'internal';
 
 /** Why a backup file was refused; the options page shows `options_data_import_<problem>`. */
@@ -27,6 +28,8 @@ export const BACKUP_PROBLEMS = [
   'version',
   'organisation',
   'shape',
+  // The export itself: more than this build writes (backup-problem.ts, MAX_EXPORT_BYTES).
+  'export_too_large',
 ] as const;
 
 export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
@@ -36,7 +39,10 @@ export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
  * field of the error rather than a tag in its message, so it crosses the message boundary typed
  * and the message stays free text.
  */
-export type ErrorReason = { kind: 'backup'; problem: BackupProblem };
+export type ErrorReason =
+  | { kind: 'backup'; problem: BackupProblem }
+  /** Connecting another organisation would drop this work of the earlier one: asked first. */
+  | { kind: 'organisation_switch'; organisationId: number; invoices: number; marks: number };
 
 export interface SerializedError {
   code: ErrorCode;

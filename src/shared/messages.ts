@@ -3,7 +3,7 @@
  * tiers). One map from message name to request and response; `send()` for callers and one handler table in
  * the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
  */
-import type { Client, Entry, Organisation, Project, Task, User } from '../core/keeping-types';
+import type { Client, Entry, LeftOutEntry, Organisation, Project, Task, User } from '../core/keeping-types';
 import { browser } from './browser';
 import { type SerializedError, UrenbrugError } from './errors';
 import type {
@@ -82,6 +82,14 @@ export interface PanelContext {
   today: string;
 }
 
+/** The database as this code found it (docs/architecture.md, Rolling back the extension). */
+export interface DatabaseStatus {
+  readOnly: boolean;
+  /** The version on disk, and the one this code's migrations reach. */
+  version: number;
+  codeVersion: number;
+}
+
 /** A customer's entries for a period, from cache or fresh, with this install's links. */
 export interface EntriesView {
   entries: Entry[];
@@ -92,6 +100,8 @@ export interface EntriesView {
   progress?: RangeProgress | null;
   /** Read within the freshness window: a refresh now would ask Keeping nothing. */
   fresh?: boolean;
+  /** Entries Keeping sent that failed their check at the last full read, each by its id. */
+  leftOut?: LeftOutEntry[];
 }
 
 /** How far a running read of a range is. */
@@ -133,6 +143,8 @@ export interface BackupImportResult {
   mappings: number;
   lineDefaults: boolean;
   invoices: number;
+  /** Invoices whose record here is newer than the file's: kept, not replaced. */
+  keptNewer: number;
 }
 
 /** One queued Keeping mark that was given up on. */
@@ -248,7 +260,14 @@ export interface AuditPage {
 /** Every message: its request and its answer. Who may send it and who answers: MESSAGE_ROUTES. */
 export interface MessageMap {
   'connection.test': { request: { token: string }; response: ConnectionTestResult };
-  'connection.save': { request: { token: string; organisationId: number }; response: ConnectionStatus };
+  /**
+   * Refused with a `conflict` (reason `organisation_switch`) while another organisation's invoice
+   * records or unfinished marks are here, unless `dropOtherWork` says the bookkeeper agreed.
+   */
+  'connection.save': {
+    request: { token: string; organisationId: number; dropOtherWork?: boolean };
+    response: ConnectionStatus;
+  };
   'connection.disconnect': { request: Record<string, never>; response: ConnectionStatus };
   'settings.set': { request: Partial<Settings>; response: Settings };
   /** From cache at once (fetchedAt says how old); `null` view when nothing is cached yet. */
@@ -256,7 +275,8 @@ export interface MessageMap {
   /** Fetches today from Keeping, updates the cache and the badge, answers the fresh view. */
   'today.refresh': { request: Record<string, never>; response: TodayView };
   /** The connected organisation's mappings, line defaults and invoice records; no token, no cache. */
-  'backup.export': { request: Record<string, never>; response: BackupDocument };
+  /** `organisationId`: another organisation's work still here (before a switch drops it). */
+  'backup.export': { request: { organisationId?: number }; response: BackupDocument };
   /** Validates the whole file first, then merges it in one transaction. */
   'backup.import': { request: { text: string }; response: BackupImportResult };
   'writeback.status': { request: Record<string, never>; response: WriteBackStatus };
@@ -272,6 +292,8 @@ export interface MessageMap {
     response: WriteBackStatus;
   };
   'connection.status': { request: Record<string, never>; response: ConnectionStatus };
+  /** Whether the data is newer than this code (a rolled-back extension): then reads only. */
+  'database.status': { request: Record<string, never>; response: DatabaseStatus };
   'settings.get': { request: Record<string, never>; response: Settings };
   /** The panel's strings and stylesheet: the same for everyone, no token, nothing cached. */
   'panel.assets': { request: Record<string, never>; response: PanelAssets };
@@ -394,6 +416,7 @@ export const MESSAGE_ROUTES = {
   'settings.get': { group: 'page', tier: 'content' },
   // Public texts and CSS only, the same as in the extension's files.
   'panel.assets': { group: 'page', tier: 'content' },
+  'database.status': { group: 'page', tier: 'content' },
   'backup.export': { group: 'data', tier: 'extension' },
   'backup.import': { group: 'data', tier: 'extension' },
   'writeback.status': { group: 'data', tier: 'extension' },

@@ -109,6 +109,11 @@ export interface OrganisationData {
   tasks: Task[];
   /** Sorted by date, then start, then id at seed time; routes sort their own output. */
   timeEntries: TimeEntry[];
+  /**
+   * Test control, not Keeping: fields that an entry carries on the wire instead of its own
+   * (seed/hostile.ts), so a hostile value (an impossible date) is served inside a range read.
+   */
+  wireOverrides?: Map<number, Record<string, unknown>>;
 }
 
 /** A Keeping account: one person, any number of tokens, one "me" user per organisation. */

@@ -38,6 +38,7 @@ describe('entries.range', () => {
       },
       undefined,
       undefined,
+      expect.any(Function),
     );
     expect(ids(fresh)).toEqual([101, 102]);
     expect(fresh.fetchedAt).toBe(Date.parse('2026-06-12T08:00:00Z'));
@@ -45,6 +46,26 @@ describe('entries.range', () => {
     setup.advance(60_000);
     expect(await handlers['entries.range']({ ...MAY, fresh: false })).toEqual({ ...fresh, fresh: true });
     expect(setup.client.reportTimeEntries).toHaveBeenCalledOnce();
+  });
+
+  it('names the entries the read left out, in the fresh answer and in the cached one after it', async () => {
+    const { handlers } = setup.start();
+    const real = setup.client.reportTimeEntries.getMockImplementation()!;
+    setup.client.reportTimeEntries.mockImplementationOnce(async (org, query, onPage, signal, onLeftOut) => {
+      const entries = await real(org, query, onPage, signal);
+      onLeftOut?.([{ id: 123, reason: 'date' }]);
+      return entries;
+    });
+    const fresh = await handlers['entries.range']({ ...MAY, fresh: true });
+    expect(ids(fresh)).toEqual([101, 102]);
+    expect(fresh.leftOut).toEqual([{ id: 123, reason: 'date' }]);
+    expect((await handlers['entries.range']({ ...MAY, fresh: false })).leftOut).toEqual([
+      { id: 123, reason: 'date' },
+    ]);
+    // A later clean read forgets them.
+    const clean = await handlers['entries.range']({ ...MAY, fresh: true, force: true });
+    expect(clean.leftOut).toBeUndefined();
+    expect((await handlers['entries.range']({ ...MAY, fresh: false })).leftOut).toBeUndefined();
   });
 
   it('asks an administrator for everyone’s entries', async () => {

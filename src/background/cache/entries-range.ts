@@ -4,7 +4,7 @@
  * fetch of exactly that client and range; a fresh one walks every page of /report/time-entries, replaces that
  * part of the cache in one transaction and answers from it. A failed fetch throws and changes nothing.
  */
-import type { Entry, User } from '../../core/keeping-types';
+import type { Entry, LeftOutEntry, User } from '../../core/keeping-types';
 import type { EntriesView } from '../../shared/messages';
 import { assertStillConnected } from '../account/connection';
 import { fetchKeys, readFetch, readReference, replaceReference, type UrenbrugDatabase } from '../db/database';
@@ -69,7 +69,12 @@ async function clientProjects(deps: RangeDeps, query: RangeQuery) {
     readFetch(db, fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to)),
   ]);
   const known = projects.filter((project) => project.clientId === query.keepingClientId).map((p) => p.id);
-  return { known, lastSeen: fetch?.projectIds ?? [], fetchedAt: fetch?.fetchedAt ?? null };
+  return {
+    known,
+    lastSeen: fetch?.projectIds ?? [],
+    fetchedAt: fetch?.fetchedAt ?? null,
+    leftOut: fetch?.leftOut ?? [],
+  };
 }
 
 const sortedUnique = (ids: readonly number[]): number[] => [...new Set(ids)].sort((a, b) => a - b);
@@ -84,7 +89,7 @@ export async function cachedRange(
   query: RangeQuery,
   arrived: readonly Entry[] | null = null,
 ): Promise<EntriesView> {
-  const { known, lastSeen, fetchedAt } = await clientProjects(deps, query);
+  const { known, lastSeen, fetchedAt, leftOut } = await clientProjects(deps, query);
   const projectIds = sortedUnique([...known, ...lastSeen]);
   const cached = await readRangeEntries(deps.db, {
     organisationId: deps.organisationId,
@@ -98,7 +103,12 @@ export async function cachedRange(
     deps.organisationId,
     entries.map((entry) => entry.id),
   );
-  return { entries, fetchedAt, localLinks };
+  return { entries, fetchedAt, localLinks, ...withLeftOut(leftOut) };
+}
+
+/** Named only when there are any, so a clean read's answer stays as it was. */
+function withLeftOut(leftOut: LeftOutEntry[]): { leftOut?: LeftOutEntry[] } {
+  return leftOut.length > 0 ? { leftOut } : {};
 }
 
 /** Cached entries with the arrived ones in their place (by id); new ones added; by date then id. */
@@ -135,11 +145,15 @@ export async function refreshRange(
   // A team member must ask for exactly their own entries, or Keeping answers 403 (docs/keeping-api.md,
   // Reading entries).
   const userIds = me.role === 'administrator' ? undefined : [me.id];
+  let leftOut: LeftOutEntry[] = [];
   const entries = await deps.client.reportTimeEntries(
     organisationId,
     { from: query.from, to: query.to, clientIds: [query.keepingClientId], userIds },
     control.onPage,
     control.signal,
+    (screened) => {
+      leftOut = screened;
+    },
   );
   await assertStillConnected(deps.stillConnected);
   const seen = entries.flatMap((entry) => (entry.projectId === null ? [] : [entry.projectId]));
@@ -158,7 +172,13 @@ export async function refreshRange(
     },
     entries,
     fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to),
-    { fetchedAt: deps.now(), serverOffsetMs: deps.client.serverOffsetMs() ?? undefined, projectIds },
+    // Remembered with the read, so the cached answer names them too (never the whole period lost).
+    {
+      fetchedAt: deps.now(),
+      serverOffsetMs: deps.client.serverOffsetMs() ?? undefined,
+      projectIds,
+      ...withLeftOut(leftOut),
+    },
   );
   // Unlimited by user, the cache's part for this range is now exactly the fresh list: answer
   // from it rather than read thousands of entries back. A team member's cache may hold more.
@@ -172,5 +192,5 @@ export async function refreshRange(
     organisationId,
     sorted.map((entry) => entry.id),
   );
-  return { entries: sorted, fetchedAt, localLinks };
+  return { entries: sorted, fetchedAt, localLinks, ...withLeftOut(leftOut) };
 }

@@ -4,10 +4,19 @@
  * db-migrations.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import type { Client, Entry, Organisation, Project, Task, User } from '../../core/keeping-types';
+import type {
+  Client,
+  Entry,
+  LeftOutEntry,
+  Organisation,
+  Project,
+  Task,
+  User,
+} from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';
+import { isVersionError, openReadOnly } from './read-only';
 import type { AuditRecord, MappingRecord, WriteBackItem } from './records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './validate';
 
@@ -54,6 +63,8 @@ export interface FetchRecord {
    * entries on projects the reference data does not know yet.
    */
   projectIds?: number[];
+  /** Entries that read left out because they failed their check (entry-screen.ts). */
+  leftOut?: LeftOutEntry[];
 }
 
 export interface UrenbrugDb extends DBSchema {
@@ -113,6 +124,16 @@ export async function openUrenbrugDb(
   name = 'urenbrug',
   options: OpenOptions = {},
 ): Promise<UrenbrugDatabase> {
+  try {
+    return await openCurrent(name, options);
+  } catch (error) {
+    // Rolled back: the data is newer than this code. Readable for export, never written.
+    if (!isVersionError(error)) throw error;
+    return openReadOnly<UrenbrugDb>(name, DB_VERSION, () => options.onGone?.());
+  }
+}
+
+async function openCurrent(name: string, options: OpenOptions): Promise<UrenbrugDatabase> {
   const db = await openDB<UrenbrugDb>(name, DB_VERSION, {
     upgrade(database, oldVersion, newVersion, tx) {
       runMigrations(
@@ -279,6 +300,32 @@ export const CACHE_STORES = ['reference', 'entries', 'fetches'] as const;
 export async function wipeCache(db: UrenbrugDatabase): Promise<void> {
   const tx = db.transaction(CACHE_STORES, 'readwrite');
   await Promise.all([...CACHE_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+}
+
+/** Work of organisations other than `organisationId`: invoice records and marks not yet settled. */
+export interface OtherOrganisationWork {
+  organisationId: number;
+  invoices: number;
+  marks: number;
+}
+
+/** What keepOnlyOrganisation would drop, so the bookkeeper is asked first; null when nothing. */
+export async function otherOrganisationWork(
+  db: UrenbrugDatabase,
+  organisationId: number,
+): Promise<OtherOrganisationWork | null> {
+  const tx = db.transaction(['invoices', 'writeback']);
+  const [invoices, marks] = await Promise.all([
+    tx.objectStore('invoices').getAll(),
+    tx.objectStore('writeback').getAll(),
+    tx.done,
+  ]);
+  const otherInvoices = invoices.filter((record) => record.organisationId !== organisationId);
+  // Every mark still in the queue (a verified one has left it) needs this install to settle it.
+  const otherMarks = marks.filter((item) => item.organisationId !== organisationId);
+  const first = otherInvoices[0] ?? otherMarks[0];
+  if (!first) return null;
+  return { organisationId: first.organisationId, invoices: otherInvoices.length, marks: otherMarks.length };
 }
 
 /**

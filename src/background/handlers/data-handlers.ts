@@ -28,8 +28,13 @@ export function createDataHandlers(
   writeBack: WriteBack,
 ): Pick<HandlerTable, DataMessageName> {
   return {
-    async 'backup.export'() {
-      const { organisationId } = await requireConnection();
+    async 'backup.export'(data) {
+      const asked = data?.organisationId;
+      if (asked !== undefined && (!Number.isSafeInteger(asked) || asked <= 0)) {
+        throw new UrenbrugError('invalid_request', 'Invalid organisation id');
+      }
+      // Another organisation's work: offered before a switch drops it (extension pages only).
+      const organisationId = asked ?? (await requireConnection()).organisationId;
       return exportBackup(await services.db(), organisationId, services.now());
     },
 

@@ -19,7 +19,9 @@ import {
 } from '../account/connection';
 import { getSettings, updateSettings } from '../account/settings-store';
 import { cachedToday, refreshToday } from '../cache/today';
-import { keepOnlyOrganisation, replaceReference, wipeCache } from '../db/database';
+import { keepOnlyOrganisation, otherOrganisationWork, replaceReference, wipeCache } from '../db/database';
+import { DB_VERSION } from '../db/migrations';
+import { isReadOnly } from '../db/read-only';
 import type { WorkerDependencies } from '../dependencies';
 import type { HandlerTable } from './handler-types';
 import { panelAssets } from './panel-assets';
@@ -70,6 +72,18 @@ export function createPageHandlers(services: WorkerDependencies): Pick<HandlerTa
         throw new UrenbrugError('not_found', `This token has no access to organisation ${organisationId}`);
       }
       const db = await services.db();
+      // Another organisation's work would be dropped below: ask first (docs/architecture.md,
+      // Switching organisation), with what is at stake, so a back-up can be made.
+      const other = data.dropOtherWork === true ? null : await otherOrganisationWork(db, organisationId);
+      if (other) {
+        throw new UrenbrugError(
+          'conflict',
+          `Organisation ${other.organisationId} still has ${other.invoices} invoice records and ${other.marks} marks here`,
+          undefined,
+          undefined,
+          { kind: 'organisation_switch', ...other },
+        );
+      }
       const previous = await getConnection();
       if (previous && (previous.token !== token || previous.organisationId !== organisationId)) {
         // Another account or organisation: what was cached belongs to the old connection.
@@ -105,6 +119,10 @@ export function createPageHandlers(services: WorkerDependencies): Pick<HandlerTa
     'settings.get': () => getSettings(),
 
     'panel.assets': async () => panelAssets(),
+    async 'database.status'() {
+      const db = await services.db();
+      return { readOnly: isReadOnly(db), version: db.version, codeVersion: DB_VERSION };
+    },
 
     'settings.set': (data) => updateSettings(data),
 

@@ -590,7 +590,22 @@ describe('the bookkeeper’s work and the connection', () => {
 
     setup.client.organisations.mockResolvedValue([sampleOrganisation({ id: 999, name: 'Ander kantoor' })]);
     setup.client.me.mockResolvedValue(sampleUser({ organisationId: 999 }));
-    await handlers['connection.save']({ token: TOKEN, organisationId: 999 });
+    // Asked first: the other organisation's work is counted, nothing changes, a back-up is offered.
+    const asked = await handlers['connection.save']({ token: TOKEN, organisationId: 999 }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(asked).toMatchObject({
+      code: 'conflict',
+      reason: { kind: 'organisation_switch', organisationId: ORG, invoices: 1, marks: 0 },
+    });
+    expect(await setup.db.count('invoices')).toBe(1);
+    expect((await handlers['connection.status']({})).organisationId).toBe(ORG);
+    const backup = await handlers['backup.export']({ organisationId: ORG });
+    expect(backup.invoices).toHaveLength(1);
+    expect(backup.lineDefaults?.defaultItemCode).toBe('X');
+
+    await handlers['connection.save']({ token: TOKEN, organisationId: 999, dropOtherWork: true });
     expect(await handlers['invoice.load'](draftRef())).toBeNull();
     expect(await setup.db.count('invoices')).toBe(0);
     expect(await setup.db.count('mappings')).toBe(0);

@@ -556,12 +556,23 @@ describe('unexpected answers', () => {
 
   it('the wrong shape, naming the field', async () => {
     const { client } = setup();
-    server.handle(() => ({
-      body: { time_entries: [keepingEntry(1, { hours: '0,5' })], meta: { user_id: 1, date: '2026-05-29' } },
-    }));
+    server.handle(() => ({ body: { time_entries: [], meta: { user_id: 1, date: '2026-02-30' } } }));
     const error = await failure(client.timeEntries(12345, {}));
     expect(error.code).toBe('unexpected_response');
-    expect(error.detail).toContain('time_entries.0.hours');
+    expect(error.detail).toContain('meta.date');
+  });
+
+  it('one wrongly shaped entry is left out by its id, the rest of the day kept', async () => {
+    const { client } = setup();
+    server.handle(() => ({
+      body: {
+        time_entries: [keepingEntry(1, { hours: '0,5' }), keepingEntry(2)],
+        meta: { user_id: 1, date: '2026-05-29' },
+      },
+    }));
+    const day = await client.timeEntries(12345, {});
+    expect(day.entries.map((entry) => entry.id)).toEqual([2]);
+    expect(day.leftOut).toEqual([{ id: 1, reason: 'hours' }]);
   });
 
   it('204 is null (validated against the schema the caller expects)', async () => {
@@ -613,11 +624,41 @@ describe('patchTimeEntry', () => {
     expect(result.meta.deleted_existing_time_entry_ids).toEqual([]);
   });
 
+  it("sends another integration's reference back unchanged, even when it breaks the write rules", async () => {
+    const { client } = setup();
+    const foreign = {
+      id: 'INV/2026-42 (Moneybird)',
+      type: 'moneybird_invoice',
+      name: 'n'.repeat(400),
+      url: 'not a url',
+    };
+    const ours = {
+      id: 'eb0b0e1234567890abcdef',
+      type: 'generic_work_reference',
+      name: 'Factuur 1',
+      url: null,
+    };
+    server.handle(() => ({
+      body: { time_entry: keepingEntry(7, { external_references: [foreign, ours] }) },
+    }));
+    await client.patchTimeEntry(12345, 7, { external_references: [foreign, ours] });
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ external_references: [foreign, ours] });
+  });
+
   it('refuses a body Keeping would reject or misread, without sending it', async () => {
     const { client } = setup();
     const bad: Array<[Parameters<typeof client.patchTimeEntry>[2], string]> = [
-      [{ external_references: [{ id: 'NOT-HEX', name: 'x' }] }, 'external_references.0.id'],
-      [{ external_references: [{ id: 'a1b2c3d4e5', name: 'x'.repeat(192) }] }, 'external_references.0.name'],
+      // Only our own reference (its marker prefix) is held to the write rules.
+      [{ external_references: [{ id: 'EB0B0E-NOT-HEX', name: 'x' }] }, 'external_references.0.id'],
+      [
+        {
+          external_references: [
+            { id: 'keep', name: '' },
+            { id: 'eb0b0e1234567890abcdef', name: 'x'.repeat(192) },
+          ],
+        },
+        'external_references.1.name',
+      ],
       [
         {
           external_references: Array.from({ length: 11 }, (_, i) => ({

@@ -3,8 +3,17 @@
  * Urenbrug reads, plus the one write it makes. It returns domain types; paths, envelopes and pagination stay
  * here.
  */
-import type { Client, Entry, Organisation, Project, Task, User } from '../../core/keeping-types';
+import type {
+  Client,
+  Entry,
+  LeftOutEntry,
+  Organisation,
+  Project,
+  Task,
+  User,
+} from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
+import { mergeLeftOut, screenEntries } from './entry-screen';
 import { createKeepingHttp, type KeepingHttpOptions } from './http';
 import {
   clientsFromProjects,
@@ -70,17 +79,19 @@ export interface KeepingClient {
   timeEntries(
     org: number,
     query: { userId?: number; date?: string },
-  ): Promise<{ entries: Entry[]; date: string; userId: number }>;
+  ): Promise<{ entries: Entry[]; date: string; userId: number; leftOut?: LeftOutEntry[] }>;
   /**
    * Entries over a range for many users: every page, 100 at a time, three in flight. `onPage`
    * gets each page's entries as it lands (for showing what has arrived); an aborted `signal`
-   * stops the walk before its next page.
+   * stops the walk before its next page. Entries that fail their check are left out and passed,
+   * once the walk is done, to `onLeftOut` (docs/architecture.md, Keeping's data is bounded).
    */
   reportTimeEntries(
     org: number,
     query: ReportFilters,
-    onPage?: (done: number, total: number, entries: Entry[]) => void,
+    onPage?: (done: number, total: number, entries: readonly Entry[]) => void,
     signal?: AbortSignal,
+    onLeftOut?: (leftOut: LeftOutEntry[]) => void,
   ): Promise<Entry[]>;
   /** How many entries `/report/time-entries` has for the filters: one call (one entry a page). */
   countTimeEntries(org: number, query: ReportFilters): Promise<number>;
@@ -186,14 +197,12 @@ export function createKeepingClient(options: KeepingClientOptions): KeepingClien
         { user_id: query.userId, date: query.date },
         timeEntriesResponseSchema,
       );
-      return {
-        entries: body.time_entries.map((entry) => toEntry(entry, org)),
-        date: body.meta.date,
-        userId: body.meta.user_id,
-      };
+      const { entries, leftOut } = screenEntries(body.time_entries, org, 'GET time-entries');
+      return { entries, leftOut, date: body.meta.date, userId: body.meta.user_id };
     },
 
-    async reportTimeEntries(org, query, onPage, signal) {
+    async reportTimeEntries(org, query, onPage, signal, onLeftOut) {
+      const leftOut: LeftOutEntry[] = [];
       const entries = await fetchAllPages(
         async (page) => {
           const body = await http.get(
@@ -201,21 +210,14 @@ export function createKeepingClient(options: KeepingClientOptions): KeepingClien
             { ...reportFilterQuery(query), page, per_page: PAGE_SIZE },
             reportTimeEntriesResponseSchema,
           );
-          return { items: body.time_entries, meta: body.meta };
+          const screened = screenEntries(body.time_entries, org, 'GET report/time-entries', PAGE_SIZE);
+          mergeLeftOut(leftOut, screened.leftOut);
+          return { items: screened.entries, meta: body.meta };
         },
-        {
-          signal,
-          onPage: onPage
-            ? (done, total, items) =>
-                onPage(
-                  done,
-                  total,
-                  items.map((entry) => toEntry(entry, org)),
-                )
-            : undefined,
-        },
+        { signal, onPage },
       );
-      return entries.map((entry) => toEntry(entry, org));
+      onLeftOut?.(leftOut);
+      return entries;
     },
 
     async countTimeEntries(org, query) {

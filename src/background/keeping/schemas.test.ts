@@ -10,6 +10,7 @@ import {
   reportTimeEntriesResponseSchema,
   tasksResponseSchema,
   timeEntriesResponseSchema,
+  timeEntrySchema,
   timeEntryWriteResponseSchema,
   userResponseSchema,
   usersResponseSchema,
@@ -71,20 +72,17 @@ describe('response schemas accept the reference shapes', () => {
   it('the live time-entry sample, keeping approval_status and included_in_total', () => {
     const body = { time_entries: [liveEntry, invoicedEntry], meta: { user_id: 55458, date: '2026-05-29' } };
     const parsed = validateResponse(timeEntriesResponseSchema, body, 'test');
-    expect(parsed.time_entries[0]).toMatchObject({ approval_status: 'unsubmitted', included_in_total: true });
-    expect(parsed.time_entries[1]!.external_references[0]!.type).toBe('exact_online_invoice');
+    const [live, invoiced] = parsed.time_entries.map((entry) =>
+      validateResponse(timeEntrySchema, entry, 'test'),
+    );
+    expect(live).toMatchObject({ approval_status: 'unsubmitted', included_in_total: true });
+    expect(invoiced!.external_references[0]!.type).toBe('exact_online_invoice');
   });
 
   it('an ongoing entry on an hours timesheet (start set, end and hours null) without the extra fields', () => {
     const { approval_status: _a, included_in_total: _i, ...bare } = liveEntry;
     const ongoing = { ...bare, end: null, hours: null, ongoing: true, tag_ids: null };
-    expect(() =>
-      validateResponse(
-        timeEntriesResponseSchema,
-        { time_entries: [ongoing], meta: { user_id: 1, date: '2026-05-29' } },
-        'test',
-      ),
-    ).not.toThrow();
+    expect(() => validateResponse(timeEntrySchema, ongoing, 'test')).not.toThrow();
   });
 
   it('report/time-entries with total_hours, and with last_page null for an empty result', () => {
@@ -192,15 +190,23 @@ describe('response schemas accept the reference shapes', () => {
 });
 
 describe('response schemas reject wrong shapes with the failing path', () => {
-  it('hours as a string deep inside a page', () => {
-    const body = {
-      time_entries: [liveEntry, { ...liveEntry, hours: '0.8' }],
-      meta: { ...pagination, total_hours: 1 },
-    };
+  it("hours as a string, beyond Keeping's 0..1000, and a day that is not on the calendar", () => {
     expectUnexpected(
-      () => validateResponse(reportTimeEntriesResponseSchema, body, 'GET /1/report/time-entries'),
-      'time_entries.1.hours',
+      () => validateResponse(timeEntrySchema, { ...liveEntry, hours: '0.8' }, 'test'),
+      'hours',
     );
+    expectUnexpected(
+      () => validateResponse(timeEntrySchema, { ...liveEntry, hours: 1000.5 }, 'test'),
+      'hours',
+    );
+    expectUnexpected(() => validateResponse(timeEntrySchema, { ...liveEntry, hours: -1 }, 'test'), 'hours');
+    expectUnexpected(
+      () => validateResponse(timeEntrySchema, { ...liveEntry, date: '2026-02-30' }, 'test'),
+      'date',
+    );
+    expect(
+      validateResponse(timeEntrySchema, { ...liveEntry, date: '2028-02-29', hours: 1000 }, 'test').hours,
+    ).toBe(1000);
   });
 
   it('the hyphenated key the spec prose wrongly shows', () => {
@@ -209,13 +215,10 @@ describe('response schemas reject wrong shapes with the failing path', () => {
   });
 
   it('an unknown purpose, an unknown role and a non-date day', () => {
-    const body = {
-      time_entries: [{ ...liveEntry, purpose: 'holiday' }],
-      meta: { user_id: 1, date: '29-05-2026' },
-    };
+    const body = { time_entries: [], meta: { user_id: 1, date: '29-05-2026' } };
     expectUnexpected(
-      () => validateResponse(timeEntriesResponseSchema, body, 'test'),
-      'time_entries.0.purpose',
+      () => validateResponse(timeEntrySchema, { ...liveEntry, purpose: 'holiday' }, 'test'),
+      'purpose',
     );
     expectUnexpected(() => validateResponse(timeEntriesResponseSchema, body, 'test'), 'meta.date');
     const user = { id: 1, first_name: 'A', surname: 'B', code: null, role: 'owner', state: 'active' };
@@ -230,20 +233,16 @@ describe('response schemas reject wrong shapes with the failing path', () => {
   });
 
   it('names the request in the message and caps the listed issues', () => {
-    const broken = Array.from({ length: 8 }, () => ({ ...liveEntry, id: 'x' }));
+    const user = { id: 1, first_name: 'A', surname: 'B', code: null, role: 'administrator', state: 'active' };
+    const broken = Array.from({ length: 8 }, () => ({ ...user, id: 'x' }));
     try {
-      validateResponse(
-        timeEntriesResponseSchema,
-        { time_entries: broken, meta: { user_id: 1, date: '2026-05-29' } },
-        'GET /1/time-entries',
-        200,
-      );
+      validateResponse(usersResponseSchema, { users: broken, meta: pagination }, 'GET /1/users', 200);
       throw new Error('expected a failure');
     } catch (error) {
       const failure = error as UrenbrugError;
-      expect(failure.message).toContain('GET /1/time-entries');
+      expect(failure.message).toContain('GET /1/users');
       expect(failure.status).toBe(200);
-      expect(failure.detail).toContain('time_entries.0.id');
+      expect(failure.detail).toContain('users.0.id');
       expect(failure.detail).toContain('and 3 more');
     }
   });

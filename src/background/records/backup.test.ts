@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupProblemOf, MAX_BACKUP_BYTES } from '../../shared/backup-problem';
+import { backupProblemOf, MAX_BACKUP_BYTES, MAX_EXPORT_BYTES } from '../../shared/backup-problem';
 import { UrenbrugError } from '../../shared/errors';
 import type { BackupDocument } from '../../shared/messages';
 import { clearConnection } from '../account/connection';
@@ -16,6 +16,7 @@ import {
   selection,
   setupPanel,
 } from '../testing/panel-setup';
+import { exportBackup } from './backup';
 import { readClientMappings, readLineDefaults } from './mappings-store';
 
 let source: PanelSetup;
@@ -108,7 +109,7 @@ describe('backup.import', () => {
   it('round trip: restoring into an empty database gives the same records', async () => {
     const backup = await exported();
     const result = await empty['backup.import']({ text: JSON.stringify(backup) });
-    expect(result).toEqual({ mappings: 2, lineDefaults: true, invoices: 2 });
+    expect(result).toEqual({ mappings: 2, lineDefaults: true, invoices: 2, keptNewer: 0 });
     expect(await storesOf(target.db)).toEqual(await storesOf(source.db));
     // Read back through the stores the panel uses: the keys are the ones they write.
     expect((await readClientMappings(target.db, ORG, DIVISION)).map((m) => m.keepingClientId)).toEqual([
@@ -192,7 +193,60 @@ describe('backup.import', () => {
     await expectRefused(JSON.stringify({ ...backup, invoices: 'none' }), 'shape');
   });
 
-  it('refuses a file over 5 MB before parsing it', async () => {
+  it('restoring an older file keeps the invoices that are newer here, and says how many', async () => {
+    const older = await exported();
+    // Work goes on after the back-up: the saved invoice gets another line.
+    source.advance(60_000);
+    const current = await handlers['invoice.load'](savedRef());
+    await asPanel(handlers).recordFill({
+      ref: savedRef(),
+      lines: [line('a', [101]), line('b', [102]), line('c', [104])],
+      revision: current!.revision,
+    });
+    const newer = await source.db.get('invoices', current!.key);
+    const result = await handlers['backup.import']({ text: JSON.stringify(older) });
+    expect(result.keptNewer).toBe(1);
+    expect(result.invoices).toBe(1);
+    expect(await source.db.get('invoices', current!.key)).toEqual(newer);
+  });
+
+  it("the install's own export imports again at any size it can write: a large generated back-up", async () => {
+    const backup = await exported();
+    const template = backup.invoices.find((invoice) => invoice.draftKey !== null)!;
+    const invoices = Array.from({ length: 12_000 }, (_, index) => ({
+      ...template,
+      draftKey: `bulk-${index}`,
+      key: `${template.division}:draft:bulk-${index}`,
+      lines: Array.from({ length: 3 }, (__, n) => ({
+        ...line(`l${n}`, [100 + n]),
+        description: 'x'.repeat(200),
+      })),
+    }));
+    const text = JSON.stringify({ ...backup, invoices });
+    // Past the old 5 MB limit, inside what an export may be.
+    expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
+    const result = await empty['backup.import']({ text });
+    expect(result.invoices).toBe(12_000);
+    expect(await target.db.count('invoices')).toBe(12_000);
+    const again = JSON.stringify(await empty['backup.export']({}));
+    expect(again.length).toBeLessThan(MAX_EXPORT_BYTES);
+    expect(JSON.parse(again).invoices).toHaveLength(12_000);
+  }, 60_000);
+
+  it('a back-up of the first build (no revisions, no Keeping client on its invoices) still imports', async () => {
+    const backup = await exported();
+    const firstBuild = {
+      ...backup,
+      invoices: backup.invoices.map(({ revision: _r, keepingClientId: _k, ...rest }) => rest),
+    };
+    const result = await empty['backup.import']({ text: JSON.stringify(firstBuild) });
+    expect(result.invoices).toBe(2);
+    const restored = await empty['invoice.load'](savedRef());
+    expect(restored?.revision).toBe(0);
+    expect(restored?.linkedEntryIds).toEqual([101, 102]);
+  });
+
+  it('refuses a file over the import limit before parsing it', async () => {
     const backup = await exported();
     const padded = JSON.stringify({ ...backup, padding: 'x'.repeat(MAX_BACKUP_BYTES) });
     await expectRefused(padded, 'too_large');
@@ -208,5 +262,25 @@ describe('backup.import', () => {
       code: 'not_connected',
     });
     expect(await target.db.count('invoices')).toBe(0);
+  });
+});
+
+describe('backup.export at its limit', () => {
+  it('refuses a back-up larger than a restore reads, with a clear reason, instead of writing it', async () => {
+    const huge = { key: '7:draft:x', organisationId: ORG, note: 'x'.repeat(MAX_EXPORT_BYTES) };
+    const store = (records: unknown[]) => ({ getAll: async () => records });
+    const db = {
+      transaction: () => ({
+        objectStore: (name: string) => store(name === 'invoices' ? [huge] : []),
+        done: Promise.resolve(),
+      }),
+    } as unknown as UrenbrugDatabase;
+    const error = await exportBackup(db, ORG, 0).then(
+      () => null,
+      (caught: unknown) => caught as UrenbrugError,
+    );
+    expect(error).toBeInstanceOf(UrenbrugError);
+    expect(backupProblemOf(error!)).toBe('export_too_large');
+    expect(MAX_EXPORT_BYTES).toBeLessThan(MAX_BACKUP_BYTES);
   });
 });

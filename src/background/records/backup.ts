@@ -5,7 +5,7 @@
  * file that is wrong anywhere changes nothing (docs/architecture.md, Storage and migrations).
  */
 import * as v from 'valibot';
-import { backupError, MAX_BACKUP_BYTES } from '../../shared/backup-problem';
+import { backupError, MAX_BACKUP_BYTES, MAX_EXPORT_BYTES } from '../../shared/backup-problem';
 import type { BackupDocument, BackupImportResult } from '../../shared/messages';
 import type { MappingRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
 import { issueText } from '../validation/issue-text';
@@ -26,7 +26,7 @@ export async function exportBackup(
   ]);
   const mine = <T extends { organisationId: number }>(record: T) => record.organisationId === organisationId;
   const ownMappings = mappingRecords.filter(mine);
-  return {
+  const document: BackupDocument = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
@@ -35,6 +35,20 @@ export async function exportBackup(
     lineDefaults: ownMappings.find((record) => record.kind === 'lineDefaults')?.value ?? null,
     invoices: invoiceRecords.filter(mine),
   };
+  // Written compact (options/download.ts); refused here above what a restore can read again.
+  const bytes = new TextEncoder().encode(JSON.stringify(document)).length;
+  if (bytes > MAX_EXPORT_BYTES) {
+    throw backupError('export_too_large', `The back-up would be ${bytes} bytes; at most ${MAX_EXPORT_BYTES}`);
+  }
+  return document;
+}
+
+/**
+ * The record here is newer than the file's: edited after the back-up was made (a later revision
+ * or a later change). Restoring an older file never replaces it silently.
+ */
+function isNewerHere(here: StoredInvoice, file: StoredInvoice): boolean {
+  return here.revision > file.revision || here.updatedAt > file.updatedAt;
 }
 
 /** The checked backup, or an `invalid_request` error whose `reason` names the problem (backup-problem.ts). */
@@ -79,7 +93,10 @@ export function parseBackup(text: string, organisationId: number): ParsedBackup 
   return backup;
 }
 
-/** Writes a checked backup in one transaction: same keys are replaced, nothing is deleted. */
+/**
+ * Writes a checked backup in one transaction: same keys are replaced, nothing is deleted, and an
+ * invoice whose record here is newer than the file's is kept and counted.
+ */
 export async function restoreBackup(db: UrenbrugDatabase, backup: ParsedBackup): Promise<BackupImportResult> {
   const organisationId = backup.organisationId;
   const mappingRecords: MappingRecord[] = backup.mappings.map((mapping) => ({
@@ -102,9 +119,15 @@ export async function restoreBackup(db: UrenbrugDatabase, backup: ParsedBackup):
   const replaced = await Promise.all(backup.invoices.map((invoice) => store.get(invoice.key)));
   // A restored record replaces what a tab may still hold: it takes a revision past both, so a
   // change made against the replaced record is refused as stale.
-  const invoices: StoredInvoice[] = backup.invoices.map((invoice, index) => {
+  const invoices: StoredInvoice[] = [];
+  let keptNewer = 0;
+  backup.invoices.forEach((invoice, index) => {
     const before = replaced[index];
-    return before ? { ...invoice, revision: Math.max(invoice.revision, before.revision) + 1 } : invoice;
+    if (before && isNewerHere(before, invoice)) keptNewer += 1;
+    else
+      invoices.push(
+        before ? { ...invoice, revision: Math.max(invoice.revision, before.revision) + 1 } : invoice,
+      );
   });
   await Promise.all([
     ...mappingRecords.map((record) => tx.objectStore('mappings').put(record)),
@@ -115,5 +138,6 @@ export async function restoreBackup(db: UrenbrugDatabase, backup: ParsedBackup):
     mappings: backup.mappings.length,
     lineDefaults: backup.lineDefaults !== null,
     invoices: invoices.length,
+    keptNewer,
   };
 }

@@ -5,6 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FOREIGN_REFERENCE, HOSTILE_ENTRY_IDS } from '../../../sandbox/keeping/seed/hostile';
 import {
   type KeepingSandbox,
   SANDBOX_ORGANISATION_ID as ORG,
@@ -74,6 +75,35 @@ const audit = (records: { action: string; entryIds: number[] }[]) =>
 const stateOf = (id: number) => sandbox.state.timeEntries.find((entry) => entry.id === id)!;
 
 describe('write-back against the sandbox', () => {
+  it("marks an entry carrying another integration's rule-breaking reference, keeping it as it was", async () => {
+    const project = sandbox.state.projects.find((candidate) => candidate.client !== null)!;
+    const clientId = project.client!.id;
+    await fetch(`${sandbox.url}/__sandbox/hostile`, {
+      method: 'POST',
+      body: JSON.stringify({ date: '2026-11-20', projectId: project.id }),
+    });
+    await handlers['panel.context']({ division: DIVISION });
+    const range = { from: '2026-11-01', to: '2026-11-27', keepingClientId: clientId };
+    const view = await handlers['entries.range']({ ...range, fresh: true });
+    expect(view.leftOut?.map((entry) => entry.id)).toEqual([
+      HOSTILE_ENTRY_IDS.impossibleDate,
+      HOSTILE_ENTRY_IDS.hoursOutOfRange,
+    ]);
+    const ref = { division: DIVISION, invoiceId: null, draftKey: 'hostile' };
+    await asPanel(handlers).link({
+      ref,
+      invoiceNumber: null,
+      entryIds: [HOSTILE_ENTRY_IDS.foreignReference],
+      keepingClientId: clientId,
+    });
+    await asPanel(handlers).saved({ draft: ref, invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+    expect(await writeBack.resume()).toMatchObject({ done: 1, failed: 0 });
+    expect(stateOf(HOSTILE_ENTRY_IDS.foreignReference).external_references).toEqual([
+      FOREIGN_REFERENCE,
+      expect.objectContaining({ id: urenbrugReferenceId(DIVISION, INVOICE_ID) }),
+    ]);
+  });
+
   it('marks a client’s entries as billed, keeps other references, skips locked ones, and unmarks', async () => {
     const jiraEntry = sandbox.state.timeEntries.find((entry) =>
       entry.external_references.some((reference) => reference.id === SAMPLE_JIRA_REFERENCE.id),

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
+import { ReadOnlyNotice } from '../../ui/read-only-notice';
 import type { PanelModel } from './model/panel-model';
 import { AssociateSection } from './sections/associate-section';
 import { ClientSection } from './sections/client-section';
@@ -83,6 +84,7 @@ export function PanelApp({ model, storage }: Props) {
         </button>
       </header>
       <div class="panel-body">
+        <ReadOnlyNotice variant="line" />
         {problem !== null ? (
           <PanelWarning anchor={problem}>
             <ScreenCheck model={model.screenCheck} />

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { TimeEntry } from '../../model/types';
+import { addHostileEntries } from '../../seed/hostile';
 import { exactInvoiceReference } from '../../seed/references';
 import type { Fault } from './faults';
 import { write } from './respond';
@@ -42,6 +43,19 @@ function invoice(runtime: SandboxRuntime, body: unknown): Answer {
   return { status: 200, body: { time_entries: entries } };
 }
 
+function hostile(runtime: SandboxRuntime, body: unknown): Answer {
+  const { date, projectId, userId } = (body ?? {}) as Record<string, unknown>;
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isInteger(projectId)) {
+    return failure(400, 'Expected { date: "Y-m-d", projectId: number, userId?: number }');
+  }
+  const data = runtime.state;
+  if (!data.projects.some((project) => project.id === projectId)) return failure(404, 'Unknown project');
+  const user = userId === undefined ? data.users[0]?.id : userId;
+  if (!Number.isInteger(user)) return failure(400, 'userId must be an integer');
+  const entries = addHostileEntries(data, { date, projectId: projectId as number, userId: user as number });
+  return { status: 200, body: { entryIds: entries.map((entry) => entry.id) } };
+}
+
 function queueFaults(runtime: SandboxRuntime, body: unknown): Answer {
   try {
     runtime.faults.push(...((Array.isArray(body) ? body : [body]) as Fault[]));
@@ -69,6 +83,8 @@ function answer(runtime: SandboxRuntime, route: string, rawBody: string): Answer
       return { status: 204 };
     case 'POST /__sandbox/invoice':
       return invoice(runtime, body);
+    case 'POST /__sandbox/hostile':
+      return hostile(runtime, body);
     default:
       return failure(404, `No sandbox control route ${route}`);
   }

@@ -42,6 +42,13 @@ export function respondWithFault(
     case 'wrong_shape':
       write(res, 200, JSON.stringify({ data: { items: 'unexpected', count: '3' }, status: 'ok' }), headers);
       return 200;
+    case 'oversized_page': {
+      const perPage = 100;
+      const items = Array.from({ length: perPage + 1 }, (_, index) => ({ id: index + 1 }));
+      const meta = { total: perPage + 1, per_page: perPage, current_page: 1, last_page: 1, total_hours: 0 };
+      write(res, 200, JSON.stringify({ time_entries: items, meta }), headers);
+      return 200;
+    }
     case 'hang':
       return 0;
   }

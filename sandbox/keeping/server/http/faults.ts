@@ -9,6 +9,8 @@ export const FAULT_KINDS = [
   'html',
   'malformed_json',
   'wrong_shape',
+  // A page holding more entries than the per_page it was asked for (test control, not Keeping).
+  'oversized_page',
   'hang',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];

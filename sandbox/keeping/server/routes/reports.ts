@@ -3,6 +3,7 @@ import { planHasDirectHours } from '../../model/direct';
 import { roundHours } from '../../model/entry-factory';
 import { dayToUtcMs } from '../../model/time-zone';
 import type { TimeEntry } from '../../model/types';
+import { onTheWire } from '../../seed/hostile';
 import { requireFeature, requireScope } from '../http/access';
 import { ApiError, invalid } from '../http/api-error';
 import type { OrgContext, Route } from '../http/context';
@@ -38,7 +39,10 @@ function reportEntries(ctx: OrgContext) {
   const page = paginate(entries, ctx.query);
   return {
     status: 200,
-    body: { time_entries: page.items, meta: { ...page.meta, total_hours: sumHours(entries) } },
+    body: {
+      time_entries: page.items.map((entry) => onTheWire(ctx.org, entry)),
+      meta: { ...page.meta, total_hours: sumHours(entries) },
+    },
   };
 }
 

@@ -1,4 +1,6 @@
 /** Reading entries: one user's day, the newest matching entry, one entry by id. */
+
+import { onTheWire } from '../../seed/hostile';
 import { findEntry, findUser, paramId, requireScope, requireUserAccess, todayOf } from '../http/access';
 import { invalid, notFound } from '../http/api-error';
 import type { Route } from '../http/context';
@@ -16,7 +18,8 @@ export const timeEntryReadRoutes: Route[] = [
       requireUserAccess(ctx, userId);
       const date = ctx.query.day('date') ?? todayOf(ctx);
       const entries = ctx.org.timeEntries.filter((entry) => entry.user_id === userId && entry.date === date);
-      return { status: 200, body: { time_entries: sortByTime(entries), meta: { user_id: userId, date } } };
+      const wire = sortByTime(entries).map((entry) => onTheWire(ctx.org, entry));
+      return { status: 200, body: { time_entries: wire, meta: { user_id: userId, date } } };
     },
   },
   {

@@ -5,6 +5,7 @@ import type { PanelModel } from '../model/panel-model';
 import { EntryGroup } from './entry-group';
 import { ErrorNotice } from './error-notice';
 import { decimalHours } from './format';
+import { LeftOutNotice } from './left-out-notice';
 import { PartialNotice } from './partial-notice';
 import { RangeEstimateNotice } from './range-estimate-notice';
 import { trustedAction } from './trusted-action';
@@ -104,6 +105,7 @@ export function EntriesSection({ model }: { model: PanelModel }) {
       {entries.error.value && <ErrorNotice error={entries.error.value} testId="entries-error" />}
       {chosen !== null && <RangeEstimateNotice model={model} />}
       {chosen !== null && <PartialNotice model={model} testId="entries-partial" />}
+      {chosen !== null && <LeftOutNotice leftOut={view?.leftOut} />}
       {body}
     </section>
   );

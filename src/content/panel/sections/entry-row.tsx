@@ -1,4 +1,5 @@
 import { t } from '../../../shared/i18n';
+import { noteText } from '../../../ui/note-text';
 import type { ScopedEntry } from '../model/scope';
 import { clock, shortDate } from './format';
 import { trustedAction } from './trusted-action';
@@ -30,7 +31,7 @@ export function EntryRow({
   compact = false,
 }: Props) {
   const { entry, billed } = scoped;
-  const note = entry.note.trim();
+  const note = noteText(entry.note.trim(), entry.noteFoldedChars);
   const classes = ['entry', billed ? 'billed' : '', compact ? 'compact' : ''].filter(Boolean).join(' ');
   return (
     <li class={classes} data-testid="entry-row" data-entry-id={entry.id} title={compact ? note : undefined}>
