@@ -7,8 +7,8 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from '
 import type { Client, Entry, Organisation, Project, Task, User } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
-import { dropSnapshotsOverlapping, type RangeSnapshot } from './range-snapshot';
 import { DB_VERSION, runMigrations } from './migrations';
+import { dropSnapshotsOverlapping, type RangeSnapshot } from './range-snapshot';
 import type { AuditRecord, MappingRecord, WriteBackItem } from './records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './validate';
 
