@@ -16,6 +16,7 @@ import {
   type UrenbrugDatabase,
 } from '../db/database';
 import { readFetchedRangeEntries, readRangeEntries, replaceRangeEntries } from '../db/range';
+import { datesOfRangeKey } from '../db/range-snapshot';
 import type { BackgroundClient } from '../dependencies';
 import { readLocalLinks } from '../records/local-links';
 
@@ -57,9 +58,9 @@ async function coveringFetch(deps: RangeDeps, query: RangeQuery): Promise<Cover 
   const [keys, records] = await Promise.all([tx.store.getAllKeys(span), tx.store.getAll(span), tx.done]);
   let best: Cover | null = null;
   keys.forEach((key, index) => {
-    const dates = /^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(key.slice(prefix.length));
+    const dates = datesOfRangeKey(key);
     const record = records[index];
-    if (!dates || !record || dates[1]! > query.from || dates[2]! < query.to) return;
+    if (!dates || !record || dates.from > query.from || dates.to < query.to) return;
     if (!best || record.fetchedAt > best.record.fetchedAt) best = { key, record };
   });
   return best;

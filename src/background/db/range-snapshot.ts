@@ -66,9 +66,9 @@ export function snapshotOf(entries: readonly Entry[], basis: SnapshotBasis): Ran
   };
 }
 
-/** `range:<org>:client:<client>:<from>:<to>` (db/database.ts fetchKeys.clientRange) → its dates. */
-function datesOfKey(key: string): { from: string; to: string } | null {
-  const match = /:(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(key);
+/** The dates a range key of db/database.ts `fetchKeys` (`range`, `clientRange`) names; null for any other key. */
+export function datesOfRangeKey(key: string): { from: string; to: string } | null {
+  const match = /^range:.*:(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(key);
   return match ? { from: match[1] as string, to: match[2] as string } : null;
 }
 
@@ -87,7 +87,7 @@ export async function dropSnapshotsOverlapping(
   await Promise.all(
     keys
       .filter((key) => {
-        const dates = datesOfKey(key);
+        const dates = datesOfRangeKey(key);
         return dates === null || (dates.from <= to && dates.to >= from);
       })
       .map((key) => store.delete(key)),
