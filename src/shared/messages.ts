@@ -5,6 +5,7 @@
  */
 import type { Client, Entry, LeftOutEntry, Organisation, Project, Task, User } from '../core/keeping-types';
 import { browser } from './browser';
+import { packEntries, unpackEntries } from './entries-wire';
 import { type SerializedError, UrenbrugError } from './errors';
 import type {
   ClientMapping,
@@ -477,6 +478,24 @@ export function isEnvelope(value: unknown): value is Envelope {
   );
 }
 
+/** Answers whose entry list crosses as one packed text (shared/entries-wire.ts), not as objects. */
+const PACKED_ENTRY_REPLIES: ReadonlySet<MessageName> = new Set<MessageName>(['entries.range']);
+
+/** The answer as it crosses: a list of entries as one text in `packedEntries`. */
+export function encodeReply(name: MessageName, value: unknown): unknown {
+  if (!PACKED_ENTRY_REPLIES.has(name) || typeof value !== 'object' || value === null) return value;
+  const { entries, ...rest } = value as { entries?: Entry[] };
+  return Array.isArray(entries) ? { ...rest, packedEntries: packEntries(entries) } : value;
+}
+
+/** `encodeReply` undone on the receiving side. */
+export function decodeReply(name: MessageName, value: unknown): unknown {
+  if (!PACKED_ENTRY_REPLIES.has(name) || typeof value !== 'object' || value === null) return value;
+  const { packedEntries, ...rest } = value as { packedEntries?: unknown };
+  if (typeof packedEntries !== 'string') return value;
+  return { ...rest, entries: unpackEntries(packedEntries) };
+}
+
 /** Sends one message to the background and returns its typed answer or throws UrenbrugError. */
 export async function send<N extends MessageName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>> {
   const envelope: Envelope<N> = { urenbrug: 1, name, data };
@@ -489,5 +508,5 @@ export async function send<N extends MessageName>(name: N, data: RequestOf<N>): 
   }
   if (!reply) throw new UrenbrugError('internal', `No answer to ${name}`);
   if (!reply.ok) throw UrenbrugError.from(reply.error);
-  return reply.value;
+  return decodeReply(name, reply.value) as ResponseOf<N>;
 }

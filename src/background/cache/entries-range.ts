@@ -7,8 +7,16 @@
 import type { Entry, LeftOutEntry, User } from '../../core/keeping-types';
 import type { EntriesView } from '../../shared/messages';
 import { assertStillConnected } from '../account/connection';
-import { fetchKeys, readFetch, readReference, replaceReference, type UrenbrugDatabase } from '../db/database';
-import { readRangeEntries, replaceRangeEntries } from '../db/range';
+import {
+  type FetchRecord,
+  fetchKeys,
+  readFetch,
+  readReference,
+  replaceReference,
+  type UrenbrugDatabase,
+} from '../db/database';
+import { readFetchedRangeEntries, readRangeEntries, replaceRangeEntries } from '../db/range';
+import { datesOfRangeKey } from '../db/range-snapshot';
 import type { BackgroundClient } from '../dependencies';
 import { readLocalLinks } from '../records/local-links';
 
@@ -32,10 +40,35 @@ export function rangeIsFresh(fetchedAt: number | null, now: number): boolean {
   return fetchedAt !== null && fetchedAt <= now && now - fetchedAt < RANGE_FRESH_MS;
 }
 
-/** When this client and range were last read in full; null when never. One small read. */
+/** A complete read of this client over the range or over a range around it. */
+interface Cover {
+  key: string;
+  record: FetchRecord;
+}
+
+/**
+ * The latest complete read of this client that covers the whole range: the range itself, or one
+ * around it, so a month inside a year read in full is complete too, with the year's age. One
+ * read of the client's fetch records (one per range ever read: a handful).
+ */
+async function coveringFetch(deps: RangeDeps, query: RangeQuery): Promise<Cover | null> {
+  const prefix = fetchKeys.clientRanges(deps.organisationId, query.keepingClientId);
+  const tx = deps.db.transaction('fetches');
+  const span = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  const [keys, records] = await Promise.all([tx.store.getAllKeys(span), tx.store.getAll(span), tx.done]);
+  let best: Cover | null = null;
+  keys.forEach((key, index) => {
+    const dates = datesOfRangeKey(key);
+    const record = records[index];
+    if (!dates || !record || dates.from > query.from || dates.to < query.to) return;
+    if (!best || record.fetchedAt > best.record.fetchedAt) best = { key, record };
+  });
+  return best;
+}
+
+/** When this client and range (or one around it) were last read in full; null when never. */
 export async function rangeFetchedAt(deps: RangeDeps, query: RangeQuery): Promise<number | null> {
-  const key = fetchKeys.clientRange(deps.organisationId, query.keepingClientId, query.from, query.to);
-  return (await readFetch(deps.db, key))?.fetchedAt ?? null;
+  return (await coveringFetch(deps, query))?.record.fetchedAt ?? null;
 }
 
 /** Which read a panel runs: one per organisation, client and range. */
@@ -61,20 +94,14 @@ export interface RefreshRangeDeps extends RangeDeps {
   stillConnected: () => Promise<boolean>;
 }
 
-/** The client's projects: those the reference cache knows, and those the last fetch saw. */
+/** The client's projects: those the reference cache knows, and those the covering fetch saw. */
 async function clientProjects(deps: RangeDeps, query: RangeQuery) {
-  const { db, organisationId } = deps;
-  const [projects, fetch] = await Promise.all([
-    readReference(db, organisationId, 'project'),
-    readFetch(db, fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to)),
+  const [projects, cover] = await Promise.all([
+    readReference(deps.db, deps.organisationId, 'project'),
+    coveringFetch(deps, query),
   ]);
   const known = projects.filter((project) => project.clientId === query.keepingClientId).map((p) => p.id);
-  return {
-    known,
-    lastSeen: fetch?.projectIds ?? [],
-    fetchedAt: fetch?.fetchedAt ?? null,
-    leftOut: fetch?.leftOut ?? [],
-  };
+  return { known, lastSeen: cover?.record.projectIds ?? [], cover };
 }
 
 const sortedUnique = (ids: readonly number[]): number[] => [...new Set(ids)].sort((a, b) => a - b);
@@ -89,14 +116,20 @@ export async function cachedRange(
   query: RangeQuery,
   arrived: readonly Entry[] | null = null,
 ): Promise<EntriesView> {
-  const { known, lastSeen, fetchedAt, leftOut } = await clientProjects(deps, query);
+  const { known, lastSeen, cover } = await clientProjects(deps, query);
+  const fetchedAt = cover?.record.fetchedAt ?? null;
+  // A covering read's bad entries are named too (a month inside a year names the year's).
+  const leftOut = cover?.record.leftOut ?? [];
   const projectIds = sortedUnique([...known, ...lastSeen]);
-  const cached = await readRangeEntries(deps.db, {
-    organisationId: deps.organisationId,
-    from: query.from,
-    to: query.to,
-    projectIds,
-  });
+  const scope = { organisationId: deps.organisationId, from: query.from, to: query.to, projectIds };
+  const key = fetchKeys.clientRange(deps.organisationId, query.keepingClientId, query.from, query.to);
+  const cached = cover
+    ? await readFetchedRangeEntries(deps.db, scope, key, {
+        fetchKey: cover.key,
+        fetchedAt: cover.record.fetchedAt,
+        projectIds,
+      })
+    : await readRangeEntries(deps.db, scope);
   const entries = arrived && arrived.length > 0 ? mergeArrived(cached, arrived) : cached;
   const localLinks = await readLocalLinks(
     deps.db,
@@ -156,6 +189,7 @@ export async function refreshRange(
     },
   );
   await assertStillConnected(deps.stillConnected);
+  const sorted = [...entries].sort(byDateThenId);
   const seen = entries.flatMap((entry) => (entry.projectId === null ? [] : [entry.projectId]));
   const { known, lastSeen } = await clientProjects(deps, query);
   // Remembered for the cached answer: what the client has now (a project moved away drops out).
@@ -179,14 +213,16 @@ export async function refreshRange(
       projectIds,
       ...withLeftOut(leftOut),
     },
+    // Unlimited by user, the cache's part for this range is now exactly the fresh list, which is
+    // also kept packed for the next open (db/range-snapshot.ts).
+    userIds === undefined ? { entries: sorted, projectIds } : undefined,
   );
-  // Unlimited by user, the cache's part for this range is now exactly the fresh list: answer
-  // from it rather than read thousands of entries back. A team member's cache may hold more.
+  // Answered from the fresh list rather than reading thousands of entries back. A team
+  // member's cache may hold more.
   if (userIds !== undefined) return cachedRange(deps, query);
   const fetchedAt =
     (await readFetch(db, fetchKeys.clientRange(organisationId, query.keepingClientId, query.from, query.to)))
       ?.fetchedAt ?? null;
-  const sorted = [...entries].sort(byDateThenId);
   const localLinks = await readLocalLinks(
     db,
     organisationId,

@@ -213,6 +213,16 @@ const versionFixtures: Record<
       ]);
     },
   },
+  5: {
+    async seed(db) {
+      await db.put('entries', sampleEntry());
+    },
+    async verify(db) {
+      // The packed copies start empty; the entries stay.
+      expect(await db.count('rangeSnapshots')).toBe(0);
+      expect(await db.getAll('entries')).toEqual([sampleEntry()]);
+    },
+  },
 };
 
 function sampleInvoice(overrides: Partial<StoredInvoice> = {}): StoredInvoice {
@@ -312,6 +322,7 @@ describe('migrations', () => {
       'fetches',
       'invoices',
       'mappings',
+      'rangeSnapshots',
       'reference',
       'writeback',
     ]);

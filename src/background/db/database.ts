@@ -17,6 +17,7 @@ import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';
 import { isVersionError, openReadOnly } from './read-only';
+import { dropSnapshotsOverlapping, type RangeSnapshot } from './range-snapshot';
 import type { AuditRecord, MappingRecord, WriteBackItem } from './records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './validate';
 
@@ -93,6 +94,8 @@ export interface UrenbrugDb extends DBSchema {
     indexes: { 'by-org-state': [number, WriteBackItem['state']]; 'by-invoice': string };
   };
   audit: { key: number; value: AuditRecord; indexes: { 'by-invoice': string } };
+  // v5
+  rangeSnapshots: { key: string; value: RangeSnapshot };
 }
 
 export type UrenbrugDatabase = IDBPDatabase<UrenbrugDb>;
@@ -107,6 +110,9 @@ export const fetchKeys = {
   /** One Keeping client's entries over a range (the Exact panel). */
   clientRange: (organisationId: number, clientId: number, from: string, to: string): string =>
     `range:${organisationId}:client:${clientId}:${from}:${to}`,
+  /** What every clientRange key of that client starts with. */
+  clientRanges: (organisationId: number, clientId: number): string =>
+    `range:${organisationId}:client:${clientId}:`,
   /** The organisation's users (team scope; on 403 just "me"), fetched apart from projects and tasks. */
   users: (organisationId: number): string => `users:${organisationId}`,
 };
@@ -198,7 +204,7 @@ export async function replaceCached(
   const records = reference ? toRecords(reference.organisationId, reference.data) : [];
   if (day) assertDayEntries(day.day, day.entries);
 
-  const tx = db.transaction(['reference', 'entries', 'fetches'], 'readwrite');
+  const tx = db.transaction(['reference', 'entries', 'fetches', 'rangeSnapshots'], 'readwrite');
   const referenceStore = tx.objectStore('reference');
   const entryStore = tx.objectStore('entries');
   const fetchStore = tx.objectStore('fetches');
@@ -213,6 +219,15 @@ export async function replaceCached(
           .index('by-org-user-date')
           .getAllKeys([day.day.organisationId, day.day.userId, day.day.date])
       : [],
+    // A packed range that holds this day would no longer match the entries (db/range-snapshot.ts).
+    day
+      ? dropSnapshotsOverlapping(
+          tx.objectStore('rangeSnapshots'),
+          day.day.organisationId,
+          day.day.date,
+          day.day.date,
+        )
+      : null,
   ]);
 
   const writes: Promise<unknown>[] = [];
@@ -290,7 +305,7 @@ export async function wipeAll(db: UrenbrugDatabase): Promise<void> {
 }
 
 /** What was copied from Keeping: refetched at will, and not to outlive the connection. */
-export const CACHE_STORES = ['reference', 'entries', 'fetches'] as const;
+export const CACHE_STORES = ['reference', 'entries', 'fetches', 'rangeSnapshots'] as const;
 
 /**
  * Disconnect, or another account: empties the Keeping cache only. The bookkeeper's own work

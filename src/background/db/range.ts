@@ -7,6 +7,12 @@
 import type { Entry } from '../../core/keeping-types';
 import { UrenbrugError } from '../../shared/errors';
 import type { FetchRecord, UrenbrugDatabase } from './database';
+import {
+  dropSnapshotsOverlapping,
+  entriesOfSnapshot,
+  type SnapshotBasis,
+  snapshotOf,
+} from './range-snapshot';
 import { assertDay } from './validate';
 
 /** What one range fetch covered. */
@@ -77,6 +83,39 @@ export async function readRangeEntries(
   return all.filter((entry) => entry.projectId !== null && projects.has(entry.projectId));
 }
 
+/** A range read on behalf of a complete fetch: `fetchKey`'s record says when it was. */
+export interface FetchedBasis extends SnapshotBasis {
+  fetchKey: string;
+}
+
+/**
+ * readRangeEntries for a range read in full before: from its snapshot (db/range-snapshot.ts) when
+ * that was made for the same fetch and projects; otherwise from the entries store, and a snapshot
+ * of what was read is stored in the same transaction, so no write can slip in between.
+ */
+export async function readFetchedRangeEntries(
+  db: UrenbrugDatabase,
+  scope: Omit<RangeScope, 'userId'>,
+  snapshotKey: string,
+  basis: FetchedBasis,
+): Promise<Entry[]> {
+  const snapshot = entriesOfSnapshot(await db.get('rangeSnapshots', snapshotKey), basis);
+  if (snapshot) return snapshot;
+  const projects = new Set(scope.projectIds);
+  const tx = db.transaction(['entries', 'fetches', 'rangeSnapshots'], 'readwrite');
+  const [fetch, all] = await Promise.all([
+    tx.objectStore('fetches').get(basis.fetchKey),
+    tx
+      .objectStore('entries')
+      .index('by-org-date')
+      .getAll(dateRange(scope.organisationId, scope.from, scope.to)),
+  ]);
+  const entries = all.filter((entry) => entry.projectId !== null && projects.has(entry.projectId));
+  const record = fetch?.fetchedAt === basis.fetchedAt ? snapshotOf(entries, basis) : null;
+  await Promise.all([record ? tx.objectStore('rangeSnapshots').put(record, snapshotKey) : null, tx.done]);
+  return entries;
+}
+
 /**
  * Replaces the scope's cached entries with the fresh list and records the fetch under `fetchKey`,
  * in one transaction. Cached entries in scope that the fresh list no longer names are deleted
@@ -89,16 +128,20 @@ export async function replaceRangeEntries(
   entries: readonly Entry[],
   fetchKey: string,
   fetch: FetchRecord,
+  /** The cached answer of the range after this write, by date then id, when the caller knows it. */
+  answer?: { entries: readonly Entry[]; projectIds: readonly number[] },
 ): Promise<void> {
   assertRangeEntries(scope, entries);
   const projects = new Set(scope.projectIds);
   const fresh = new Set(entries.map((entry) => entry.id));
 
-  const tx = db.transaction(['entries', 'fetches'], 'readwrite');
+  const tx = db.transaction(['entries', 'fetches', 'rangeSnapshots'], 'readwrite');
   const store = tx.objectStore('entries');
-  const cached = await store
-    .index('by-org-date')
-    .getAll(dateRange(scope.organisationId, scope.from, scope.to));
+  const snapshots = tx.objectStore('rangeSnapshots');
+  const [cached] = await Promise.all([
+    store.index('by-org-date').getAll(dateRange(scope.organisationId, scope.from, scope.to)),
+    dropSnapshotsOverlapping(snapshots, scope.organisationId, scope.from, scope.to),
+  ]);
   const writes: Promise<unknown>[] = [];
   for (const entry of cached) {
     if (inScope(entry, scope, projects) && !fresh.has(entry.id)) {
@@ -107,5 +150,9 @@ export async function replaceRangeEntries(
   }
   for (const entry of entries) writes.push(store.put(entry));
   writes.push(tx.objectStore('fetches').put(fetch, fetchKey));
+  const snapshot = answer
+    ? snapshotOf(answer.entries, { fetchedAt: fetch.fetchedAt, projectIds: answer.projectIds })
+    : null;
+  if (snapshot) writes.push(snapshots.put(snapshot, fetchKey));
   await Promise.all([...writes, tx.done]);
 }

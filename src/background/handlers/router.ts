@@ -4,7 +4,13 @@
  * nothing. Each answer is a Reply; errors cross serialised.
  */
 import { toUrenbrugError, UrenbrugError } from '../../shared/errors';
-import { CONTENT_SCRIPT_MESSAGES, isEnvelope, type MessageName, type Reply } from '../../shared/messages';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  encodeReply,
+  isEnvelope,
+  type MessageName,
+  type Reply,
+} from '../../shared/messages';
 import type { HandlerTable } from './table';
 
 export type SenderTier = 'extension' | 'content';
@@ -76,7 +82,7 @@ async function route(
   }
   try {
     const handler = handlers[messageName] as (request: unknown) => Promise<unknown>;
-    const value = await handler(data);
+    const value = encodeReply(messageName, await handler(data));
     return { ok: true, value } as Reply;
   } catch (error) {
     return { ok: false, error: toUrenbrugError(error).toJSON() };
