@@ -21,7 +21,7 @@ const entries = [
   makeEntry({ id: 7, projectId: 11 }),
 ];
 const shares = revenueShares(
-  [{ referenceId: ours.id, entryIds: [1], amountCents: 9500, billedMinutes: 60 }],
+  [{ referenceId: ours.id, entryIds: [1], amountCents: 9500, minutes: 60, billedMinutes: 60 }],
   () => 60,
 );
 const context = {

@@ -9,6 +9,8 @@ export interface InvoiceLineFacts {
   referenceId: string;
   entryIds: readonly number[];
   amountCents: number;
+  /** The minutes of all the line's entries (FilledLine.minutes). */
+  minutes: number;
   /** The line's quantity as Exact kept it, in minutes; null when it could not be read. */
   billedMinutes: number | null;
 }
@@ -41,6 +43,30 @@ export function spreadByWeight(total: number, weights: readonly number[]): numbe
   return shares.map((share) => sign * share);
 }
 
+/**
+ * Each entry's weight on its line: its own minutes where known; entries whose minutes are not at
+ * hand (outside the period read) share what is left of the line's minutes, so an entry in the
+ * period never takes the part of the line that belongs to entries outside it.
+ */
+function lineWeights(
+  ids: readonly number[],
+  lineMinutes: number,
+  minutesOf: (id: number) => number | undefined,
+) {
+  const known = ids.map((id) => minutesOf(id));
+  const knownSum = known.reduce<number>((sum, minutes) => sum + Math.max(0, minutes ?? 0), 0);
+  const unknownCount = known.filter((minutes) => minutes === undefined).length;
+  const rest = spreadByWeight(
+    Math.max(0, lineMinutes - knownSum),
+    known.filter((minutes) => minutes === undefined).map(() => 1),
+  );
+  let next = 0;
+  return known.map((minutes) => {
+    if (minutes !== undefined) return Math.max(0, minutes);
+    return unknownCount === 0 ? 0 : (rest[next++] ?? 0);
+  });
+}
+
 /** Entry id → its share of the line it was billed on (an entry on two lines gets both). */
 export function revenueShares(
   lines: Iterable<InvoiceLineFacts>,
@@ -49,7 +75,7 @@ export function revenueShares(
   const shares = new Map<number, RevenueShare>();
   for (const line of lines) {
     const ids = [...new Set(line.entryIds)];
-    const weights = ids.map((id) => Math.max(0, minutesOf(id) ?? 0));
+    const weights = lineWeights(ids, line.minutes, minutesOf);
     const cents = spreadByWeight(line.amountCents, weights);
     const minutes = line.billedMinutes === null ? null : spreadByWeight(line.billedMinutes, weights);
     ids.forEach((id, index) => {
