@@ -8,6 +8,7 @@ import type { Client, Entry, Organisation, Project, Task, User } from '../../cor
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';
+import type { MonthTotal, OverviewSnapshot } from './overview-record';
 import type { AuditRecord, MappingRecord, WriteBackItem } from './records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './validate';
 
@@ -54,6 +55,10 @@ export interface FetchRecord {
    * entries on projects the reference data does not know yet.
    */
   projectIds?: number[];
+  /** Overzicht periods (cache/overview-snapshot.ts): the period's entries, slimmed to columns. */
+  overview?: OverviewSnapshot;
+  /** Overzicht periods: Keeping's grouped totals per month (cache/overview-totals.ts). */
+  monthTotals?: MonthTotal[];
 }
 
 export interface UrenbrugDb extends DBSchema {

@@ -36,3 +36,12 @@ export interface ReportEntry {
   direct: boolean;
   billing: ReportBilling | null;
 }
+
+/** One month of Keeping's grouped `/report` (row type month), in minutes. */
+export interface MonthTotal {
+  /** "2026-09" */
+  month: string;
+  minutes: number;
+  /** null below Keeping's Plus plan. */
+  directMinutes: number | null;
+}
