@@ -7,7 +7,7 @@ import { toCsv } from '../core/csv';
 import { toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { AUDIT_PAGE_MAX, type AuditEntryView, type AuditQuery, send } from '../shared/messages';
 import { auditCsvRows } from './audit-rows';
-import { auditFileName, downloadText } from './download';
+import { auditFileName, downloadText } from '../ui/download';
 
 export type AuditModel = ReturnType<typeof createAuditModel>;
 

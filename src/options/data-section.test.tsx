@@ -8,7 +8,7 @@ import { setLanguagePreference } from '../shared/i18n';
 import { type BackupDocument, type MessageName, send, type WriteBackStatus } from '../shared/messages';
 import { createDataModel } from './data-model';
 import { DataSection } from './data-section';
-import { backupFileName } from './download';
+import { backupFileName } from '../ui/download';
 
 vi.mock('../shared/messages', () => ({ send: vi.fn() }));
 const sendMock = vi.mocked(send);
