@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, t } from '../shared/i18n';
+import { openOverview } from '../ui/open-overview';
 import { AuditSection } from './audit-section';
 import { ConnectionStatusView } from './connection-status';
 import { DataSection } from './data-section';
@@ -23,6 +24,11 @@ export function OptionsApp({ model: given }: { model?: OptionsModel }) {
       <header>
         <h1>{t('options_title')}</h1>
         <p class="muted">{t('options_intro')}</p>
+        {status?.connected && (
+          <button type="button" class="button" data-testid="open-overview" onClick={openOverview}>
+            {t('overview_open')}
+          </button>
+        )}
       </header>
       <section class="card">
         <h2>{t('section_connection')}</h2>
