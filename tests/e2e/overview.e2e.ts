@@ -3,8 +3,12 @@
  * computed straight from the sandbox's seed, and its CSV carries the numbers on screen.
  */
 import { readFile } from 'node:fs/promises';
+import { format, parseISO } from 'date-fns';
+import { nl } from 'date-fns/locale';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from '../../sandbox/harness/browser';
+import { DEFAULT_DIVISION } from '../../sandbox/exact/model/seed';
+import { type ExactSandbox, startExactSandbox } from '../../sandbox/exact/server';
+import { EXACT_ORIGIN, type ExtensionSession, launchWithExtension } from '../../sandbox/harness/browser';
 import { connectThroughOptions } from '../../sandbox/harness/drive';
 import {
   type KeepingSandbox,
@@ -25,17 +29,19 @@ const KEEPING_INVOICE_TYPES = new Set([
 ]);
 
 let keeping: KeepingSandbox;
+let exact: ExactSandbox;
 let session: ExtensionSession;
 
 beforeAll(async () => {
   keeping = await startKeepingSandbox();
-  session = await launchWithExtension({ keepingUrl: keeping.url });
+  exact = await startExactSandbox({ lookupLatencyMs: 20 });
+  session = await launchWithExtension({ keepingUrl: keeping.url, exactUrl: exact.url });
   await (await connectThroughOptions(session, SANDBOX_TOKENS.admin, SANDBOX_ORGANISATION_ID)).close();
 });
 
 afterAll(async () => {
   await session?.close();
-  await keeping?.close();
+  await Promise.all([keeping?.close(), exact?.close()]);
 });
 
 const hm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
@@ -78,6 +84,31 @@ function expectedMonth(state: SandboxState, range: { from: string; to: string })
     unbilled: direct - billed,
     invoices: invoices.size,
   };
+}
+
+function isBilled(entry: SandboxState['timeEntries'][number]): boolean {
+  return entry.external_references.some(
+    (reference) =>
+      KEEPING_INVOICE_TYPES.has(reference.type) ||
+      (reference.type === 'generic_work_reference' && /^eb0b0e[0-9a-f]{16}$/.test(reference.id)),
+  );
+}
+
+/** A client's unbilled direct minutes of this year and the first day of them, from the seed. */
+function expectedUnbilled(state: SandboxState, clientName: string) {
+  const projects = new Set(state.projects.filter((p) => p.client?.name === clientName).map((p) => p.id));
+  const year = state.today.slice(0, 4);
+  let minutes = 0;
+  let since: string | null = null;
+  for (const entry of state.timeEntries) {
+    if (entry.project_id === null || !projects.has(entry.project_id) || !entry.date.startsWith(year))
+      continue;
+    if (entry.purpose === 'break' || !entry.is_direct_hours || isBilled(entry)) continue;
+    const worked = Math.round((entry.hours ?? 0) * 60);
+    minutes += worked;
+    if (worked > 0 && (since === null || entry.date < since)) since = entry.date;
+  }
+  return { minutes, since };
 }
 
 describe('Overzicht', () => {
@@ -127,6 +158,37 @@ describe('Overzicht', () => {
       decimal(expected.billed),
       decimal(expected.unbilled),
     ]);
+    await page.close();
+  }, 120_000);
+
+  it("puts the customer's unbilled hours of this year above the panel's entries", async () => {
+    const client = 'Gemeente Utrecht';
+    const page = await session.context.newPage();
+    await page.goto(`${EXACT_ORIGIN}/docs/MenuPortal.aspx?_Division_=${DEFAULT_DIVISION}`);
+    const handle = await page.waitForSelector('iframe#MainWindow');
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('no MainWindow frame');
+    await frame.getByTestId('urenbrug-panel').waitFor({ state: 'attached' });
+    const select = frame.getByTestId('client-select');
+    const value = await select.evaluate(
+      (element, wanted) =>
+        [...(element as HTMLSelectElement).options].find((o) => o.text.includes(wanted))?.value,
+      client,
+    );
+    await select.selectOption(value ?? '');
+    const line = frame.getByTestId('panel-unbilled-summary');
+    await line.waitFor({ timeout: 60_000 });
+    const expected = expectedUnbilled(keeping.state, client);
+    expect(expected.since).not.toBeNull();
+    const since = format(parseISO(expected.since ?? ''), 'd MMMM', { locale: nl });
+    await expect
+      .poll(() => line.textContent(), { timeout: 30_000 })
+      .toMatch(
+        new RegExp(
+          `^Nog niet gefactureerd: ${hm(expected.minutes)} uur \\(≈ € [\\d.]+\\) sinds ${since} · gefactureerd dit jaar € 0$`,
+        ),
+      );
+    await page.screenshot({ path: 'screenshots/overview-panel-line.png' });
     await page.close();
   }, 120_000);
 });

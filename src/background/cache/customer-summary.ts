@@ -10,8 +10,35 @@ import { rateBookOf } from '../../core/report/rate-book';
 import { calendarPeriod } from '../../core/report/report-period';
 import type { CustomerSummary } from '../../shared/messages';
 import { rangeIsFresh } from './entries-range';
-import { classifySnapshot, type OverviewDeps, type RefreshOverviewDeps, readPeriod } from './overview-period';
+import {
+  classifySnapshot,
+  currentUser,
+  type OverviewDeps,
+  type RefreshOverviewDeps,
+  readPeriod,
+} from './overview-period';
 import { readSnapshot } from './overview-snapshot';
+
+/**
+ * A year of a big customer is hundreds of pages; the line is not worth minutes of Keeping's budget
+ * behind the bookkeeper's back. Above this many entries it waits for the Overzicht's read of the year.
+ */
+export const CUSTOMER_READ_MAX_ENTRIES = 2000;
+
+async function smallEnough(
+  deps: RefreshOverviewDeps,
+  year: { from: string; to: string },
+  keepingClientId: number,
+): Promise<boolean> {
+  const count = deps.client.countTimeEntries;
+  if (!count) return true;
+  const me = await currentUser(deps);
+  const userIds = me.role === 'administrator' ? undefined : [me.id];
+  return (
+    (await count(deps.organisationId, { ...year, clientIds: [keepingClientId], userIds })) <=
+    CUSTOMER_READ_MAX_ENTRIES
+  );
+}
 
 export async function customerSummary(
   deps: OverviewDeps & { refresh: () => Promise<RefreshOverviewDeps> },
@@ -26,7 +53,9 @@ export async function customerSummary(
       ? firmWide
       : await readSnapshot(deps.db, deps.organisationId, year.from, year.to, keepingClientId);
   if (fresh && (read === null || !rangeIsFresh(read.fetchedAt, deps.now()))) {
-    read = await readPeriod(await deps.refresh(), year, keepingClientId);
+    const refresh = await deps.refresh();
+    if (await smallEnough(refresh, year, keepingClientId))
+      read = await readPeriod(refresh, year, keepingClientId);
   }
   if (read === null) {
     return {

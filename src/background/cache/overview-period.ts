@@ -34,7 +34,7 @@ export interface OverviewDeps {
 }
 
 export interface RefreshOverviewDeps extends OverviewDeps {
-  client: Pick<BackgroundClient, 'reportTimeEntries' | 'serverOffsetMs' | 'me'>;
+  client: Pick<BackgroundClient, 'reportTimeEntries' | 'serverOffsetMs' | 'me' | 'countTimeEntries'>;
   stillConnected: () => Promise<boolean>;
 }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromColumns } from '../../core/report/columns';
 import { computeFigures } from '../../core/report/figures';
 import { rateBookOf } from '../../core/report/rate-book';
+import { CUSTOMER_READ_MAX_ENTRIES } from '../cache/customer-summary';
 import { RANGE_FRESH_MS } from '../cache/entries-range';
 import { sampleUser } from '../testing/db-fixtures';
 import {
@@ -122,5 +123,15 @@ describe('overview.totals', () => {
     const totals = await handlers['overview.totals']({ ...MAY, fresh: true });
     expect(totals.months).toEqual([{ month: '2026-05', minutes: 210, directMinutes: 135 }]);
     expect((await handlers['overview.totals']({ ...MAY, fresh: false })).months).toEqual(totals.months);
+  });
+});
+
+describe('overview.customer at scale', () => {
+  it("does not read a customer's year of more than CUSTOMER_READ_MAX_ENTRIES behind the panel's back", async () => {
+    Object.assign(setup.client, { countTimeEntries: async () => CUSTOMER_READ_MAX_ENTRIES + 1 });
+    const { handlers } = setup.start();
+    const summary = await handlers['overview.customer']({ keepingClientId: BAKKERIJ, fresh: true });
+    expect(summary.fetchedAt).toBeNull();
+    expect(setup.client.reportTimeEntries).not.toHaveBeenCalled();
   });
 });
