@@ -8,11 +8,11 @@ import { exportCsv } from './export-csv';
 import { FigureGrid } from './figure-grid';
 import { FiltersBar } from './filters-bar';
 import { MonthChart } from './month-chart';
-import { createOverviewModel, type OverviewModel } from './overview-model';
+import { createOverviewModel, initialKind, type OverviewModel } from './overview-model';
 import { PeriodPicker } from './period-picker';
 
 export function OverviewApp({ model: given }: { model?: OverviewModel }) {
-  const [model] = useState(() => given ?? createOverviewModel());
+  const [model] = useState(() => given ?? createOverviewModel(undefined, initialKind(location.search)));
   useEffect(() => {
     void model.load();
   }, [model]);

@@ -29,10 +29,19 @@ export interface OverviewModelDeps {
   today: () => string;
 }
 
+const DEFAULT_DEPS: OverviewModelDeps = { send: sendMessage, today: () => format(new Date(), 'yyyy-MM-dd') };
+
+/** `?period=quarter` (or month, year) opens the Overzicht on that kind of period. */
+export function initialKind(search: string): ReportPeriodKind {
+  const wanted = new URLSearchParams(search).get('period');
+  return wanted === 'quarter' || wanted === 'year' ? wanted : 'month';
+}
+
 export function createOverviewModel(
-  deps: OverviewModelDeps = { send: sendMessage, today: () => format(new Date(), 'yyyy-MM-dd') },
+  deps: OverviewModelDeps = DEFAULT_DEPS,
+  startKind: ReportPeriodKind = 'month',
 ) {
-  const kind = signal<ReportPeriodKind>('month');
+  const kind = signal<ReportPeriodKind>(startKind);
   const anchor = signal(deps.today());
   const custom = signal<DateRange>(calendarPeriod('month', deps.today()));
   const view = signal<OverviewView | null>(null);
