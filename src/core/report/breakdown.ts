@@ -4,7 +4,7 @@
  * Filters narrow the entries first; the totals are then the filtered entries' totals.
  */
 import type { DateRange } from '../period';
-import { type FigureOptions, FigureSum, type Figures } from './figures';
+import { EntryPreparer, type FigureOptions, FigureSum, type Figures } from './figures';
 import type { ReportEntry } from './report-entry';
 import { monthOf, monthsOf } from './report-period';
 
@@ -52,7 +52,8 @@ export function matchesFilter(entry: ReportEntry, filter: ReportFilter): boolean
 
 class Node {
   readonly sum: FigureSum;
-  readonly children = new Map<string, Node>();
+  /** Keyed by the child's id (-1 for none): numbers, so adding an entry builds no string. */
+  readonly children = new Map<number, Node>();
   constructor(
     readonly row: Omit<BreakdownRow, 'figures' | 'children'>,
     options: FigureOptions,
@@ -68,20 +69,6 @@ class Node {
   }
 }
 
-function child(
-  parent: Map<string, Node>,
-  key: string,
-  row: Omit<BreakdownRow, 'figures' | 'children' | 'key'>,
-  options: FigureOptions,
-): Node {
-  let node = parent.get(key);
-  if (node === undefined) {
-    node = new Node({ ...row, key }, options);
-    parent.set(key, node);
-  }
-  return node;
-}
-
 const idPart = (prefix: string, id: number | null) => `${prefix}:${id ?? '-'}`;
 
 /** Totals, the three-level breakdown and one set of figures per month the range touches. */
@@ -93,32 +80,45 @@ export function buildReport(
   const filter = options.filter ?? {};
   const leaf = options.leaf ?? 'task';
   const totals = new FigureSum(options);
-  const clients = new Map<string, Node>();
+  const clients = new Map<number, Node>();
   const months = new Map<string, FigureSum>(monthsOf(range).map((month) => [month, new FigureSum(options)]));
+  const preparer = new EntryPreparer(options);
   for (const entry of entries) {
     if (entry.date < range.from || entry.date > range.to || !matchesFilter(entry, filter)) continue;
-    totals.add(entry);
-    months.get(monthOf(entry.date))?.add(entry);
-    const clientKey = idPart('c', entry.clientId);
-    const base = { clientId: entry.clientId, projectId: null, leafId: null };
-    const client = child(clients, clientKey, { ...base, level: 'client' }, options);
-    const projectKey = `${clientKey}/${idPart('p', entry.projectId)}`;
-    const project = child(
-      client.children,
-      projectKey,
-      { ...base, projectId: entry.projectId, level: 'project' },
-      options,
-    );
+    const prep = preparer.prepare(entry);
+    totals.addPrepared(entry, prep);
+    months.get(monthOf(entry.date))?.addPrepared(entry, prep);
+    let client = clients.get(entry.clientId ?? -1);
+    if (client === undefined) {
+      const key = idPart('c', entry.clientId);
+      client = new Node(
+        { key, level: 'client', clientId: entry.clientId, projectId: null, leafId: null },
+        options,
+      );
+      clients.set(entry.clientId ?? -1, client);
+    }
+    let project = client.children.get(entry.projectId ?? -1);
+    if (project === undefined) {
+      const key = `${client.row.key}/${idPart('p', entry.projectId)}`;
+      project = new Node(
+        { key, level: 'project', clientId: entry.clientId, projectId: entry.projectId, leafId: null },
+        options,
+      );
+      client.children.set(entry.projectId ?? -1, project);
+    }
     const leafId = leaf === 'task' ? entry.taskId : entry.userId;
-    const leafNode = child(
-      project.children,
-      `${projectKey}/${idPart(leaf === 'task' ? 't' : 'u', leafId)}`,
-      { clientId: entry.clientId, projectId: entry.projectId, leafId, level: leaf },
-      options,
-    );
-    client.sum.add(entry);
-    project.sum.add(entry);
-    leafNode.sum.add(entry);
+    let leafNode = project.children.get(leafId ?? -1);
+    if (leafNode === undefined) {
+      const key = `${project.row.key}/${idPart(leaf === 'task' ? 't' : 'u', leafId)}`;
+      leafNode = new Node(
+        { key, level: leaf, clientId: entry.clientId, projectId: entry.projectId, leafId },
+        options,
+      );
+      project.children.set(leafId ?? -1, leafNode);
+    }
+    client.sum.addPrepared(entry, prep);
+    project.sum.addPrepared(entry, prep);
+    leafNode.sum.addPrepared(entry, prep);
   }
   return {
     totals: totals.figures,

@@ -64,14 +64,60 @@ export function emptyFigures(): Figures {
   };
 }
 
+/** What one entry adds that depends on today and the rates: worked out once, added at every level. */
+export interface EntryPrep {
+  /** 0: this month, 1: one to three months old, 2: older. */
+  age: 0 | 1 | 2;
+  /** The unbilled value at its rate, or null without a rate. */
+  valueCents: number | null;
+}
+
+/**
+ * Works out each entry's age and value once, with the rate per project/task pair and the age per
+ * month remembered: a year of a big firm has 50,000 entries but a few hundred pairs and twelve
+ * months, and every entry is added at five levels (total, month, client, project, leaf).
+ */
+export class EntryPreparer {
+  private readonly rates = new Map<string, number>();
+  private readonly ages = new Map<string, 0 | 1 | 2>();
+
+  constructor(private readonly options: FigureOptions) {}
+
+  prepare(entry: ReportEntry): EntryPrep {
+    const month = monthOf(entry.date);
+    let age = this.ages.get(month);
+    if (age === undefined) {
+      const before = monthsBefore(month, this.options.today);
+      age = before <= 0 ? 0 : before <= 3 ? 1 : 2;
+      this.ages.set(month, age);
+    }
+    if (!entry.direct || entry.billing !== null) return { age, valueCents: null };
+    const key = `${entry.projectId}:${entry.taskId}`;
+    let rate = this.rates.get(key);
+    if (rate === undefined) {
+      rate = resolveRate(this.options.rates, entry.projectId, entry.taskId).rateCents;
+      this.rates.set(key, rate);
+    }
+    return { age, valueCents: rate > 0 ? amountCents(entry.minutes, rate) : null };
+  }
+}
+
 /** An accumulator: add entries one by one, then read the figures. */
 export class FigureSum {
   readonly figures = emptyFigures();
   private readonly unknownInvoices = new Set<string>();
+  private readonly preparer: EntryPreparer;
 
-  constructor(private readonly options: FigureOptions) {}
+  constructor(options: FigureOptions) {
+    this.preparer = new EntryPreparer(options);
+  }
 
   add(entry: ReportEntry): void {
+    this.addPrepared(entry, this.preparer.prepare(entry));
+  }
+
+  /** Adds an entry whose age and value were worked out already (the same prep for every level). */
+  addPrepared(entry: ReportEntry, prep: EntryPrep): void {
     const f = this.figures;
     f.workedMinutes += entry.minutes;
     if (!entry.direct) {
@@ -82,12 +128,10 @@ export class FigureSum {
     const billing = entry.billing;
     if (billing === null) {
       f.unbilledMinutes += entry.minutes;
-      const age = monthsBefore(monthOf(entry.date), this.options.today);
-      if (age <= 0) f.unbilledByAge.thisMonth += entry.minutes;
-      else if (age <= 3) f.unbilledByAge.oneToThreeMonths += entry.minutes;
+      if (prep.age === 0) f.unbilledByAge.thisMonth += entry.minutes;
+      else if (prep.age === 1) f.unbilledByAge.oneToThreeMonths += entry.minutes;
       else f.unbilledByAge.older += entry.minutes;
-      const rate = resolveRate(this.options.rates, entry.projectId, entry.taskId).rateCents;
-      if (rate > 0) f.unbilledValueCents += amountCents(entry.minutes, rate);
+      if (prep.valueCents !== null) f.unbilledValueCents += prep.valueCents;
       else f.noRateMinutes += entry.minutes;
       return;
     }
