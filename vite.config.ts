@@ -53,6 +53,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: TARGET,
     sourcemap: false,
+    // Pages the manifest does not name (popup and options it does) are built as entries of their own.
+    rollupOptions: { input: { overview: resolve('src/overview/index.html') } },
   },
   server: { cors: { origin: [/chrome-extension:\/\//] } },
 });

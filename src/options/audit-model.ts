@@ -6,8 +6,8 @@ import { signal } from '@preact/signals';
 import { toCsv } from '../core/csv';
 import { toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { AUDIT_PAGE_MAX, type AuditEntryView, type AuditQuery, send } from '../shared/messages';
+import { auditFileName, downloadText } from '../ui/download';
 import { auditCsvRows } from './audit-rows';
-import { auditFileName, downloadText } from './download';
 
 export type AuditModel = ReturnType<typeof createAuditModel>;
 

@@ -6,7 +6,7 @@ import { signal } from '@preact/signals';
 import { backupError, MAX_BACKUP_BYTES } from '../shared/backup-problem';
 import { toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { type BackupImportResult, send, type WriteBackStatus } from '../shared/messages';
-import { backupFileName, downloadJson } from './download';
+import { backupFileName, downloadJson } from '../ui/download';
 
 export type DataBusy = 'export' | 'import' | 'retry' | 'override' | 'release' | null;
 

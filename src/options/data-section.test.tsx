@@ -6,9 +6,9 @@ import { backupError, MAX_BACKUP_BYTES } from '../shared/backup-problem';
 import { UrenbrugError } from '../shared/errors';
 import { setLanguagePreference } from '../shared/i18n';
 import { type BackupDocument, type MessageName, send, type WriteBackStatus } from '../shared/messages';
+import { backupFileName } from '../ui/download';
 import { createDataModel } from './data-model';
 import { DataSection } from './data-section';
-import { backupFileName } from './download';
 
 vi.mock('../shared/messages', () => ({ send: vi.fn() }));
 const sendMock = vi.mocked(send);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, t } from '../shared/i18n';
+import { openOverview } from '../ui/open-overview';
 import { ReadOnlyNotice } from '../ui/read-only-notice';
 import { AuditSection } from './audit-section';
 import { ConnectionStatusView } from './connection-status';
@@ -24,6 +25,11 @@ export function OptionsApp({ model: given }: { model?: OptionsModel }) {
       <header>
         <h1>{t('options_title')}</h1>
         <p class="muted">{t('options_intro')}</p>
+        {status?.connected && (
+          <button type="button" class="button" data-testid="open-overview" onClick={openOverview}>
+            {t('overview_open')}
+          </button>
+        )}
       </header>
       <ReadOnlyNotice variant="banner" />
       <section class="card">

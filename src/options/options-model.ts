@@ -6,8 +6,8 @@ import { signal } from '@preact/signals';
 import { type ErrorReason, toUrenbrugError, type UrenbrugError } from '../shared/errors';
 import { type MessageKey, setLanguagePreference } from '../shared/i18n';
 import { type ConnectionStatus, type ConnectionTestResult, type Language, send } from '../shared/messages';
+import { backupFileName, downloadJson } from '../ui/download';
 import { clearTodaySnapshot } from '../ui/today-snapshot';
-import { backupFileName, downloadJson } from './download';
 import { normalizeToken } from './token';
 
 /** The other organisation's work a switch would drop, as the background counted it. */

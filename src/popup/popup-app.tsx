@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { useNow } from '../ui/use-now';
+import { MonthRatio } from './month-ratio';
 import { NotConnected } from './not-connected';
 import { StatusMessage } from './status-message';
 import { TodayBody } from './today-body';
@@ -30,6 +31,7 @@ export function PopupApp({ model: given }: { model?: TodayModel }) {
           {phase === 'loading' || model.refreshing.value ? t('loading') : t('empty_no_data')}
         </p>
       )}
+      {view && <MonthRatio today={view.date} />}
     </div>
   );
 }

@@ -4,6 +4,8 @@
  * the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
  */
 import type { Client, Entry, LeftOutEntry, Organisation, Project, Task, User } from '../core/keeping-types';
+import type { ReportColumns } from '../core/report/columns';
+import type { MonthTotal } from '../core/report/report-entry';
 import { browser } from './browser';
 import { packEntries, unpackEntries } from './entries-wire';
 import { type SerializedError, UrenbrugError } from './errors';
@@ -258,6 +260,54 @@ export interface AuditPage {
   nextBefore: number | null;
 }
 
+/** What the Overzicht names: ids with their names, nothing else of Keeping's records. */
+export interface OverviewNames {
+  clients: Array<{ id: number; name: string }>;
+  projects: Array<{ id: number; name: string; clientId: number | null }>;
+  tasks: Array<{ id: number; name: string }>;
+  users: Array<{ id: number; name: string }>;
+}
+
+/** One period of the Overzicht: its entries as the figures count them, with names and rates. */
+export interface OverviewView {
+  from: string;
+  to: string;
+  /** Keeping's today in the organisation's zone (the unbilled hours' age counts from it). */
+  today: string;
+  /** When the period was last read in full; null: never (no entries yet). */
+  fetchedAt: number | null;
+  /** Read within the freshness window. */
+  fresh: boolean;
+  /** Keeping answered a team member's own entries only. */
+  ownEntriesOnly: boolean;
+  columns: ReportColumns;
+  names: OverviewNames;
+  lineDefaults: LineDefaults;
+  organisationName: string | null;
+}
+
+/** Keeping's own grouped totals of a period per month (`/report`, one call). */
+export interface OverviewTotals {
+  from: string;
+  to: string;
+  fetchedAt: number | null;
+  months: MonthTotal[];
+}
+
+/** The panel's one line for the invoice's customer. */
+export interface CustomerSummary {
+  /** Unbilled direct minutes this year and the first day they start; null day: none unbilled. */
+  unbilledMinutes: number;
+  unbilledSince: string | null;
+  /** At the remembered rates; minutes without a rate are not valued. */
+  unbilledValueCents: number;
+  noRateMinutes: number;
+  /** Revenue of this year's billed hours that this install knows. */
+  billedRevenueCents: number;
+  unknownRevenueMinutes: number;
+  fetchedAt: number | null;
+}
+
 /** Every message: its request and its answer. Who may send it and who answers: MESSAGE_ROUTES. */
 export interface MessageMap {
   'connection.test': { request: { token: string }; response: ConnectionTestResult };
@@ -376,6 +426,18 @@ export interface MessageMap {
   };
   /** "Ontkoppelen": the invoice was credited or deleted; its hours are billable again. */
   'invoice.release': { request: { ref: InvoiceRef; reason: string }; response: InvoiceRecord };
+  /**
+   * One Overzicht period: `fresh: false` from cache at once (empty columns and null fetchedAt
+   * when never read); `fresh: true` reads Keeping unless read within the freshness window.
+   */
+  'overview.period': {
+    request: { from: string; to: string; fresh: boolean; force?: boolean };
+    response: OverviewView;
+  };
+  /** Keeping's grouped month totals of a period (the previous period beside the chosen one). */
+  'overview.totals': { request: { from: string; to: string; fresh: boolean }; response: OverviewTotals };
+  /** The panel's line for one customer: this year's unbilled hours and billed revenue. */
+  'overview.customer': { request: { keepingClientId: number; fresh: boolean }; response: CustomerSummary };
 }
 
 export type MessageName = keyof MessageMap;
@@ -385,9 +447,9 @@ export type ResponseOf<N extends MessageName> = MessageMap[N]['response'];
 /**
  * The background's handler groups: 'page' (connection, settings, today: popup and options),
  * 'panel' (the Exact panel's reference data, entries and invoice records), 'data' (the options
- * page's back-up and write-back state). Each group is one file in background/handlers/.
+ * page's back-up and write-back state), 'overview' (the Overzicht's figures). Each group is one file in background/handlers/.
  */
-export type HandlerGroup = 'page' | 'panel' | 'data';
+export type HandlerGroup = 'page' | 'panel' | 'data' | 'overview';
 
 /**
  * The least trusted sender that may send a message: 'extension' means extension pages only
@@ -445,6 +507,11 @@ export const MESSAGE_ROUTES = {
   // Each needs the bookkeeper's reason, and only touches this organisation's records.
   'invoice.override': { group: 'panel', tier: 'content' },
   'invoice.release': { group: 'panel', tier: 'content' },
+  // The whole firm's hours and revenue: extension pages only.
+  'overview.period': { group: 'overview', tier: 'extension' },
+  'overview.totals': { group: 'overview', tier: 'extension' },
+  // One customer's unbilled hours and billed revenue, for the panel on that customer's invoice.
+  'overview.customer': { group: 'overview', tier: 'content' },
 } as const satisfies { [N in MessageName]: MessageRoute };
 
 type Routes = typeof MESSAGE_ROUTES;

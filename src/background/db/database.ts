@@ -16,8 +16,9 @@ import type {
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';
-import { isVersionError, openReadOnly } from './read-only';
+import type { MonthTotal, OverviewSnapshot } from './overview-record';
 import { dropSnapshotsOverlapping, type RangeSnapshot } from './range-snapshot';
+import { isVersionError, openReadOnly } from './read-only';
 import type { AuditRecord, MappingRecord, WriteBackItem } from './records';
 import { assertDayEntries, assertReferenceRecords, type DayKey } from './validate';
 
@@ -66,6 +67,10 @@ export interface FetchRecord {
   projectIds?: number[];
   /** Entries that read left out because they failed their check (entry-screen.ts). */
   leftOut?: LeftOutEntry[];
+  /** Overzicht periods (cache/overview-snapshot.ts): the period's entries, slimmed to columns. */
+  overview?: OverviewSnapshot;
+  /** Overzicht periods: Keeping's grouped totals per month (cache/overview-totals.ts). */
+  monthTotals?: MonthTotal[];
 }
 
 export interface UrenbrugDb extends DBSchema {

@@ -3,6 +3,7 @@ import { type HandlerGroup, MESSAGE_ROUTES, type MessageName } from '../../share
 import type { WorkerDependencies } from '../dependencies';
 import { createWriteBack } from '../write-back/runner';
 import { createDataHandlers } from './data-handlers';
+import { createOverviewHandlers } from './overview-handlers';
 import { createPageHandlers } from './page-handlers';
 import { createPanelHandlers } from './panel-handlers';
 
@@ -28,6 +29,7 @@ describe('MESSAGE_ROUTES', () => {
     ['page', () => createPageHandlers(services)],
     ['panel', () => createPanelHandlers(services, createWriteBack(services))],
     ['data', () => createDataHandlers(services, createWriteBack(services))],
+    ['overview', () => createOverviewHandlers(services)],
   ] as const)('the %s handler file answers exactly the names routed to it', (group, create) => {
     expect(Object.keys(create()).sort()).toEqual(namesIn(group));
   });

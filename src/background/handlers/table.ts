@@ -1,6 +1,6 @@
 /**
  * The background's handler table: one function per message name in MessageMap, composed of the
- * extension pages' handlers, the Exact panel's and the options page's data handlers. Requests
+ * extension pages' handlers, the Exact panel's, the options page's data handlers and the Overzicht's. Requests
  * arrive from other contexts, so each handler checks its input at run time; the router has
  * already decided whether the sender may ask at all.
  */
@@ -11,6 +11,7 @@ import type { HandlerTable } from './handler-types';
 
 export type { Handler, HandlerTable } from './handler-types';
 
+import { createOverviewHandlers } from './overview-handlers';
 import { createPageHandlers } from './page-handlers';
 import { createPanelHandlers } from './panel-handlers';
 
@@ -26,5 +27,6 @@ export function createHandlers(
     ...createPageHandlers(services),
     ...createPanelHandlers(services, writeBack),
     ...createDataHandlers(services, writeBack),
+    ...createOverviewHandlers(services),
   };
 }

@@ -9,6 +9,7 @@ import { LeftOutNotice } from './left-out-notice';
 import { PartialNotice } from './partial-notice';
 import { RangeEstimateNotice } from './range-estimate-notice';
 import { trustedAction } from './trusted-action';
+import { UnbilledSummary } from './unbilled-summary';
 
 /** More rows than this in the list: every group starts folded, showing only its totals (docs/architecture.md, The panel at scale). */
 export const FOLD_ABOVE = 200;
@@ -103,6 +104,9 @@ export function EntriesSection({ model }: { model: PanelModel }) {
         )}
       </div>
       {entries.error.value && <ErrorNotice error={entries.error.value} testId="entries-error" />}
+      {chosen !== null && (
+        <UnbilledSummary keepingClientId={chosen} ready={view !== null && !entries.loading.value} />
+      )}
       {chosen !== null && <RangeEstimateNotice model={model} />}
       {chosen !== null && <PartialNotice model={model} testId="entries-partial" />}
       {chosen !== null && <LeftOutNotice leftOut={view?.leftOut} />}

@@ -1,5 +1,5 @@
 /**
- * Saves a document (JSON, CSV) as a file through a temporary object URL and an <a download>: no
+ * Saves a document (JSON, CSV; the options page and the Overzicht) as a file through a temporary object URL and an <a download>: no
  * `downloads` permission needed, and nothing leaves the browser.
  */
 import { format } from 'date-fns';
@@ -12,6 +12,11 @@ export function backupFileName(date: Date): string {
 /** Compact: a large back-up stays well inside what a restore reads (backup-problem.ts). */
 export function downloadJson(value: unknown, fileName: string): void {
   downloadText(JSON.stringify(value), fileName, 'application/json');
+}
+
+/** `urenbrug-overzicht-<from>-<to>.csv`: the period the figures are of. */
+export function overviewFileName(from: string, to: string): string {
+  return `urenbrug-overzicht-${from}-${to}.csv`;
 }
 
 /** `urenbrug-logboek-YYYY-MM-DD.csv`, in the bookkeeper's local date. */

@@ -1,0 +1,177 @@
+/**
+ * `overview.period`: the organisation's entries over one Overzicht period, stale-while-revalidate
+ * as the panel's ranges (docs/architecture.md, Stale-while-revalidate): the cached snapshot at once, a
+ * fresh read of `/report/time-entries` only when asked and not read within RANGE_FRESH_MS. The
+ * billed status and revenue are worked out on every answer from this install's current records,
+ * so a fill or a link shows without reading Keeping again.
+ */
+import { urenbrugReferenceId } from '../../core/billing';
+import { userDisplayName } from '../../core/keeping-types';
+import { toReportEntries } from '../../core/report/classify';
+import { toColumns } from '../../core/report/columns';
+import { quantityTextMinutes } from '../../core/report/quantity-text';
+import type { ReportEntry } from '../../core/report/report-entry';
+import { type InvoiceLineFacts, revenueShares } from '../../core/report/revenue-shares';
+import type { OverviewNames, OverviewView, PanelContext } from '../../shared/messages';
+import { assertStillConnected } from '../account/connection';
+import { readReference, type StoredInvoice, type UrenbrugDatabase } from '../db/database';
+import type { BackgroundClient } from '../dependencies';
+import { rangeIsFresh } from './entries-range';
+import {
+  type OverviewSnapshot,
+  readSnapshot,
+  snapshotEntries,
+  toSnapshot,
+  writeSnapshot,
+} from './overview-snapshot';
+
+export interface OverviewDeps {
+  db: UrenbrugDatabase;
+  organisationId: number;
+  now: () => number;
+  /** Reference data, names and rates (the panel's context: cached, refreshed when stale). */
+  context: () => Promise<PanelContext>;
+}
+
+export interface RefreshOverviewDeps extends OverviewDeps {
+  client: Pick<BackgroundClient, 'reportTimeEntries' | 'serverOffsetMs' | 'me' | 'countTimeEntries'>;
+  stillConnected: () => Promise<boolean>;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The connected user, from the cache or else from Keeping. */
+export async function currentUser(deps: {
+  db: UrenbrugDatabase;
+  organisationId: number;
+  client: Pick<BackgroundClient, 'me'>;
+}) {
+  const [cached] = await readReference(deps.db, deps.organisationId, 'me');
+  return cached ?? (await deps.client.me(deps.organisationId));
+}
+
+/** The reference id a saved invoice's entries carry in Keeping; drafts get a key of their own. */
+function invoiceReference(record: StoredInvoice): string {
+  return record.invoiceId ? urenbrugReferenceId(record.division, record.invoiceId) : `draft:${record.key}`;
+}
+
+/** This organisation's records: entry id → invoice label, line facts, and the saved invoices. */
+async function ownRecords(db: UrenbrugDatabase, organisationId: number) {
+  const localLinks = new Map<number, string>();
+  const lines: InvoiceLineFacts[] = [];
+  const ownInvoices = new Set<string>();
+  for (const record of await db.getAll('invoices')) {
+    if (record.organisationId !== organisationId) continue;
+    const referenceId = invoiceReference(record);
+    // Only a saved invoice's amounts count as revenue; a draft's lines may still change.
+    if (record.invoiceId) ownInvoices.add(referenceId);
+    const label = record.invoiceNumber ?? '';
+    for (const entryId of record.linkedEntryIds) {
+      const current = localLinks.get(entryId);
+      if (current === undefined || (record.invoiceId && current === '')) localLinks.set(entryId, label);
+    }
+    for (const line of record.lines) {
+      lines.push({
+        referenceId,
+        entryIds: line.entryIds,
+        amountCents: line.amountCents,
+        minutes: line.minutes,
+        billedMinutes: quantityTextMinutes(line.quantityText),
+      });
+    }
+  }
+  return { localLinks, lines, ownInvoices };
+}
+
+/** The report entries of a snapshot, classified against this install's records now. */
+export async function classifySnapshot(
+  deps: Pick<OverviewDeps, 'db' | 'organisationId'>,
+  snapshot: OverviewSnapshot,
+  projects: PanelContext['projects'],
+): Promise<ReportEntry[]> {
+  const entries = snapshotEntries(snapshot, deps.organisationId);
+  const minutes = new Map(entries.map((entry) => [entry.id, entry.minutes]));
+  const { localLinks, lines, ownInvoices } = await ownRecords(deps.db, deps.organisationId);
+  return toReportEntries(entries, {
+    projectClient: new Map(projects.map((project) => [project.id, project.clientId])),
+    localLinks,
+    shares: revenueShares(lines, (id) => minutes.get(id)),
+    ownInvoices,
+  });
+}
+
+function namesOf(context: PanelContext): OverviewNames {
+  return {
+    clients: context.clients.map(({ id, name }) => ({ id, name })),
+    projects: context.projects.map(({ id, name, clientId }) => ({ id, name, clientId })),
+    tasks: context.tasks.map(({ id, name }) => ({ id, name })),
+    users: context.users.map((user) => ({ id: user.id, name: userDisplayName(user) })),
+  };
+}
+
+async function view(
+  deps: OverviewDeps,
+  period: Period,
+  cached: { snapshot: OverviewSnapshot; fetchedAt: number } | null,
+): Promise<OverviewView> {
+  const context = await deps.context();
+  const entries = cached ? await classifySnapshot(deps, cached.snapshot, context.projects) : [];
+  const fetchedAt = cached?.fetchedAt ?? null;
+  return {
+    ...period,
+    today: context.today,
+    fetchedAt,
+    fresh: rangeIsFresh(fetchedAt, deps.now()),
+    ownEntriesOnly: cached?.snapshot.userId != null,
+    columns: toColumns(entries),
+    names: namesOf(context),
+    lineDefaults: context.lineDefaults,
+    organisationName: context.organisation?.name ?? null,
+  };
+}
+
+export async function cachedOverview(deps: OverviewDeps, period: Period): Promise<OverviewView> {
+  return view(deps, period, await readSnapshot(deps.db, deps.organisationId, period.from, period.to));
+}
+
+/** Reads the period from Keeping unless it was read within the freshness window (or `force`). */
+export async function refreshOverview(
+  deps: RefreshOverviewDeps,
+  period: Period,
+  force = false,
+): Promise<OverviewView> {
+  const cached = await readSnapshot(deps.db, deps.organisationId, period.from, period.to);
+  if (!force && cached && rangeIsFresh(cached.fetchedAt, deps.now())) return view(deps, period, cached);
+  return view(deps, period, await readPeriod(deps, period));
+}
+
+/** Reads the period's entries (of one client, when given) from Keeping and caches them. */
+export async function readPeriod(
+  deps: RefreshOverviewDeps,
+  period: Period,
+  keepingClientId?: number,
+): Promise<{ snapshot: OverviewSnapshot; fetchedAt: number }> {
+  const me = await currentUser(deps);
+  // A team member must ask for exactly their own entries (docs/keeping-api.md, Reading entries).
+  const userId = me.role === 'administrator' ? null : me.id;
+  const entries = await deps.client.reportTimeEntries(deps.organisationId, {
+    from: period.from,
+    to: period.to,
+    userIds: userId === null ? undefined : [userId],
+    clientIds: keepingClientId === undefined ? undefined : [keepingClientId],
+  });
+  await assertStillConnected(deps.stillConnected);
+  const snapshot = toSnapshot(deps.organisationId, { ...period, userId }, entries);
+  const fetchedAt = deps.now();
+  await writeSnapshot(
+    deps.db,
+    deps.organisationId,
+    snapshot,
+    { fetchedAt, serverOffsetMs: deps.client.serverOffsetMs() ?? undefined },
+    keepingClientId,
+  );
+  return { snapshot, fetchedAt };
+}

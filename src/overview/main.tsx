@@ -1,0 +1,20 @@
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import { language, setLanguagePreference, t } from '../shared/i18n';
+import { send } from '../shared/messages';
+import { OverviewApp } from './overview-app';
+import './overview.css';
+
+effect(() => {
+  document.documentElement.lang = language.value;
+  document.title = t('overview_title');
+});
+
+void send('settings.get', {})
+  .then((settings) => setLanguagePreference(settings.language))
+  .catch(() => undefined);
+
+// The page is ours: render into an element made here instead of looking one up in index.html.
+const root = document.createElement('div');
+document.body.prepend(root);
+render(<OverviewApp />, root);
