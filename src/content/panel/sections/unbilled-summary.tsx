@@ -5,9 +5,8 @@
  * € 41.220"). Asked for only once the entries are on screen, so the panel's first paint never
  * waits for it; the background reads Keeping for it only when the year is small enough.
  */
-import { format } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
-import { dateLocale } from '../../../core/date-locale';
+import { formatDate } from '../../../core/date-text';
 import { formatHoursMinutes } from '../../../core/hours';
 import { formatMoney } from '../../../core/money';
 import { parseYmd } from '../../../core/period';
@@ -24,7 +23,7 @@ export function summaryText(summary: CustomerSummary): string {
   const billed = euros(summary.billedRevenueCents);
   if (summary.unbilledSince === null) return t('panel_unbilled_none', billed);
   const since = parseYmd(summary.unbilledSince);
-  const day = since ? format(since, 'd MMMM', { locale: dateLocale(language.value) }) : summary.unbilledSince;
+  const day = since ? formatDate(since, 'd MMMM', language.value) : summary.unbilledSince;
   return t(
     'panel_unbilled_summary',
     formatHoursMinutes(summary.unbilledMinutes),
