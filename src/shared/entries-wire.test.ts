@@ -58,8 +58,13 @@ describe('packed entries', () => {
       isDirect: fc.boolean(),
       externalReferences: references,
     });
+    // A folded note's count is on a few entries only, and must come back on those.
+    const folded = fc.option(fc.integer({ min: 1, max: 100_000 }), { freq: 4 });
+    const maybeFolded = fc
+      .tuple(entry, folded)
+      .map(([plain, chars]) => (chars === null ? plain : { ...plain, noteFoldedChars: chars }));
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 30 }), (entries) => {
+      fc.property(fc.array(maybeFolded, { maxLength: 30 }), (entries) => {
         expect(unpackEntries(packEntries(entries))).toEqual(entries);
       }),
     );
@@ -85,6 +90,9 @@ describe('packed entries', () => {
     const badPurpose = JSON.parse(text);
     badPurpose.values.purpose[0] = 'holiday';
     expect(() => unpackEntries(JSON.stringify(badPurpose))).toThrow(/unknown purpose/);
+    const badFold = JSON.parse(text);
+    badFold.folded = [[99, 10]];
+    expect(() => unpackEntries(JSON.stringify(badFold))).toThrow(/folded note out of range/);
   });
 
   it('cross the message boundary as one text for entries.range only', () => {

@@ -48,6 +48,8 @@ interface Columns {
   minutes: number[];
   /** Bits: 1 ongoing, 2 locked, 4 direct. */
   flags: number[];
+  /** Sparse: position and `noteFoldedChars` of the few entries whose note was folded. */
+  folded: [number, number][];
 }
 
 /** Packed texts of entry lists this context already packed or unpacked: sent on without packing again. */
@@ -94,6 +96,7 @@ export function packEntries(entries: readonly Entry[]): string {
     id: [],
     minutes: [],
     flags: [],
+    folded: [],
   } as unknown as Columns;
   const positions = new Map<RepeatedField, Map<unknown, number>>(REPEATED.map((field) => [field, new Map()]));
   for (const entry of entries) {
@@ -113,6 +116,8 @@ export function packEntries(entries: readonly Entry[]): string {
     columns.id.push(entry.id);
     columns.minutes.push(entry.minutes);
     columns.flags.push((entry.ongoing ? 1 : 0) | (entry.locked ? 2 : 0) | (entry.isDirect ? 4 : 0));
+    if (entry.noteFoldedChars !== undefined)
+      columns.folded.push([columns.id.length - 1, entry.noteFoldedChars]);
   }
   const text = JSON.stringify(columns);
   packedOf.set(entries, text);
@@ -166,6 +171,13 @@ export function unpackEntries(text: string): Entry[] {
       // Shared between entries of one invoice: each entry gets its own copy of the list.
       externalReferences: value('references', position).map((reference) => ({ ...reference })),
     };
+  }
+  for (const pair of columns.folded ?? []) {
+    const [position, chars] = Array.isArray(pair) ? pair : [];
+    const entry = typeof position === 'number' ? entries[position] : undefined;
+    if (entry === undefined || !Number.isSafeInteger(chars) || (chars as number) <= 0)
+      broken('folded note out of range');
+    entry.noteFoldedChars = chars as number;
   }
   packedOf.set(entries, text);
   return entries;
