@@ -23,6 +23,9 @@ function classicContentScript(): Plugin {
         configFile: false,
         logLevel: 'warn',
         plugins: [preact()],
+        // The content script's `browser` is a stand-in for the two calls it makes, not the whole
+        // polyfill (docs/architecture.md, The polyfill once); shared/browser.ts stays its one import.
+        resolve: { alias: { 'webextension-polyfill': resolve('src/shared/browser-content.ts') } },
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
         build: {
           outDir: OUT_DIR,
