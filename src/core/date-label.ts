@@ -3,7 +3,7 @@
  * "1 t/m 15 mei 2026" (en: "3 May 2026", "May 2026", "1–15 May 2026"). date-fns with the nl
  * locale's words (docs/architecture.md, House rules), written by date-text.ts.
  */
-import { endOfMonth } from 'date-fns';
+import { endOfMonth } from './calendar';
 import { formatDate } from './date-text';
 import type { Locale } from './locale';
 import { type DateRange, formatYmd, parseYmd } from './period';

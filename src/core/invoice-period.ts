@@ -3,7 +3,7 @@
  * "Oct 2026", "October 2026", "10-2026", "1-10-2026 t/m 31-10-2026", "01/10/2026 - 31/10/2026",
  * "2026-10-01 tot 2026-10-31". Used to narrow the hours proposed for an invoice made by hand.
  */
-import { endOfMonth } from 'date-fns';
+import { endOfMonth } from './calendar';
 import { formatDate } from './date-text';
 import type { DateRange } from './period';
 

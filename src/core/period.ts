@@ -3,7 +3,7 @@
  * zone, as Y-m-d) and a custom range. Ranges are inclusive Y-m-d pairs, compared as strings,
  * which is correct for zero-padded ISO dates.
  */
-import { addMonths, addWeeks, endOfISOWeek, endOfMonth, startOfISOWeek, startOfMonth } from 'date-fns';
+import { addDays, addMonths, endOfISOWeek, endOfMonth, startOfISOWeek, startOfMonth } from './calendar';
 import { formatDate } from './date-text';
 
 export interface DateRange {
@@ -47,7 +47,7 @@ export function resolvePeriod(choice: PeriodChoice, today: string): DateRange | 
     case 'this_month':
       return toRange(startOfMonth(day), endOfMonth(day));
     case 'last_week': {
-      const week = addWeeks(startOfISOWeek(day), -1);
+      const week = addDays(startOfISOWeek(day), -7);
       return toRange(week, endOfISOWeek(week));
     }
     case 'this_week':

@@ -33,7 +33,7 @@ const TOKENS: Record<string, keyof DescriptionValues> = {
 };
 
 /** Token names users may type, Dutch first. */
-export const TEMPLATE_TOKENS: readonly string[] = Object.keys(TOKENS);
+export const TEMPLATE_TOKENS: readonly string[] = /* @__PURE__ */ Object.keys(TOKENS);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

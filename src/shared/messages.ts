@@ -521,10 +521,17 @@ export type MessageNameIn<G extends HandlerGroup> = {
   [N in MessageName]: Routes[N]['group'] extends G ? N : never;
 }[MessageName];
 
-/** Names a content script may send; everything else is refused for that tier. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(
-  (Object.keys(MESSAGE_ROUTES) as MessageName[]).filter((name) => MESSAGE_ROUTES[name].tier === 'content'),
-);
+/**
+ * Names a content script may send; everything else is refused for that tier. Marked pure so a
+ * bundle that never reads it (the content script) leaves it and MESSAGE_ROUTES out.
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = /* @__PURE__ */ namesForTier('content');
+
+function namesForTier(tier: MessageTier): ReadonlySet<MessageName> {
+  return new Set(
+    (Object.keys(MESSAGE_ROUTES) as MessageName[]).filter((name) => MESSAGE_ROUTES[name].tier === tier),
+  );
+}
 
 export interface Envelope<N extends MessageName = MessageName> {
   urenbrug: 1;

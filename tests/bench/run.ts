@@ -4,6 +4,7 @@
  * notes.
  */
 import { benchBundleSizes } from './bundle-size';
+import { benchContentModules } from './content-modules';
 import { benchExactRest } from './exact-rest';
 import { benchGrouping } from './grouping';
 import { benchInvoiceMatch } from './invoice-match';
@@ -15,6 +16,7 @@ import { benchPopupOpen } from './popup-open';
 import { benchWriteBackQueue } from './write-back-queue';
 
 benchBundleSizes();
+await benchContentModules();
 benchGrouping();
 benchInvoiceMatch();
 await benchPopupOpen();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ODataShapeError, orFilters, parsePage, salesInvoiceSchema, selectOf, stringLiteral } from './odata';
+import {
+  ODataShapeError,
+  orFilters,
+  parsePage,
+  salesInvoiceLineSchema,
+  salesInvoiceSchema,
+  selectOf,
+  stringLiteral,
+} from './odata';
 
 const invoice = { InvoiceID: 'a', InvoiceNumber: 1, AmountFCExclVat: 10.5, Status: 20, Type: 8020 };
 
@@ -23,6 +31,24 @@ describe('OData answers', () => {
     expect(() =>
       parsePage({ d: { results: [{ ...invoice, AmountFCExclVat: Number.NaN }] } }, salesInvoiceSchema),
     ).toThrow(ODataShapeError);
+  });
+
+  it('keeps only the listed fields, and tells absent, null and present apart', () => {
+    const line = { InvoiceID: 'a', Quantity: 1.5, UnitPrice: null, AmountFC: 3, Extra: 'x' };
+    expect(parsePage({ d: { results: [line] } }, salesInvoiceLineSchema).records).toEqual([
+      { InvoiceID: 'a', Quantity: 1.5, UnitPrice: null, AmountFC: 3 },
+    ]);
+    // Quantity may be null but must be there; LineNumber may be absent.
+    const { Quantity: _quantity, ...withoutQuantity } = line;
+    expect(() => parsePage({ d: { results: [withoutQuantity] } }, salesInvoiceLineSchema)).toThrow(
+      /record 1: Quantity/,
+    );
+    expect(() =>
+      parsePage({ d: { results: [{ ...invoice, InvoiceID: null }] } }, salesInvoiceSchema),
+    ).toThrow(/record 1: InvoiceID/);
+    expect(() => parsePage({ d: { results: 'x' } }, salesInvoiceSchema)).toThrow(ODataShapeError);
+    expect(() => parsePage({ d: { results: [], __next: 5 } }, salesInvoiceSchema)).toThrow(ODataShapeError);
+    expect(() => parsePage({ d: { results: [7] } }, salesInvoiceSchema)).toThrow(/record 1: not an object/);
   });
 
   it('selects the fields the schema reads', () => {

@@ -3,16 +3,16 @@
  * The REST client against the Exact sandbox: the probe and when it turns the path off, paging,
  * Exact's limits and the reserve, GET only.
  */
-import * as v from 'valibot';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DIVISION } from '../../../../sandbox/exact/model/seed';
 import { addSavedInvoice } from '../../../../sandbox/exact/testing/fixtures';
 import { MemoryStorage, type RestSandbox, startRestSandbox } from '../../testing/rest-sandbox';
+import { recordSchema } from './odata';
 import { RestWriteRefused, readOnlyFetch } from './read-only-fetch';
 import { type RestState, RestUnavailable } from './rest-client';
 
 let sandbox: RestSandbox;
-const itemCodes = v.object({ Code: v.string() });
+const itemCodes = recordSchema<{ Code: string }>({ Code: 'string' });
 
 beforeAll(async () => {
   sandbox = await startRestSandbox();
@@ -140,7 +140,7 @@ describe('reading', () => {
     const lines = await client.list(
       'salesinvoice/SalesInvoiceLines',
       { $select: 'LineNumber', $filter: `InvoiceID eq guid'${saved.entryId}'` },
-      v.object({ LineNumber: v.number() }),
+      recordSchema<{ LineNumber: number }>({ LineNumber: 'number' }),
     );
     expect(lines.map((line) => line.LineNumber).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 130 }, (_, index) => index + 1),

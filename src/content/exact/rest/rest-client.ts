@@ -5,8 +5,7 @@
  * against Exact's limits, docs/exact-online.md, Limits) and its division must be the page's.
  * Any failure turns the path off and the panel carries on from the DOM: nothing depends on it.
  */
-import type * as v from 'valibot';
-import { meSchema, type ODataPage, ODataShapeError, parsePage } from './odata';
+import { meSchema, type ODataPage, ODataShapeError, parsePage, type RecordSchema } from './odata';
 import { DEFAULT_RESERVE, type RateReserve, type RateStop, stopFromHeaders } from './rate-budget';
 import { type FetchLike, RestWriteRefused, readOnlyFetch } from './read-only-fetch';
 
@@ -229,7 +228,7 @@ export function createRestClient(options: RestClientOptions) {
   async function list<T>(
     resource: string,
     query: Record<string, string>,
-    schema: v.GenericSchema<unknown, T>,
+    schema: RecordSchema<T>,
   ): Promise<T[]> {
     const ready = await probe().then(() => current());
     if (ready.kind !== 'on') throw new RestUnavailable(ready);

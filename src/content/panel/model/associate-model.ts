@@ -5,7 +5,7 @@
  * `invoice.link` — which tells Keeping like any other link.
  */
 import { computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals';
-import { startOfMonth, subMonths } from 'date-fns';
+import { addMonths, startOfMonth } from '../../../core/calendar';
 import {
   hintsFromDescription,
   type InvoiceMatch,
@@ -99,7 +99,7 @@ export function associateRange(
   }
   const end = parseYmd(header.invoiceDate ?? today);
   if (!end) return null;
-  const from = startOfMonth(subMonths(end, LOOKBACK_MONTHS));
+  const from = startOfMonth(addMonths(end, -LOOKBACK_MONTHS));
   return { from: formatYmd(from), to: formatYmd(end), source: 'date' };
 }
 

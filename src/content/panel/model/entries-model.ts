@@ -8,7 +8,7 @@
  * is cancelled in the background, not left to spend Keeping's budget.
  */
 import { computed, signal } from '@preact/signals';
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays } from '../../../core/calendar';
 import { parseYmd } from '../../../core/period';
 import { isOffline, toUrenbrugError, type UrenbrugError } from '../../../shared/errors';
 import { type EntriesView, type RangeEstimate, type RangeProgress, send } from '../../../shared/messages';
