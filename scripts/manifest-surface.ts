@@ -9,8 +9,13 @@
 export const ALLOWED_HOST_PERMISSIONS: readonly string[] = ['https://api.keeping.nl/*'];
 /** The only API permission: the connection and settings. */
 export const ALLOWED_PERMISSIONS: readonly string[] = ['storage'];
-/** The content script's budget, gzip (level 9), in bytes. */
+/** The content script's budget, gzip (level 9), in bytes: issue 10's target, printed by the bench. */
 export const CONTENT_SCRIPT_BUDGET_BYTES = 40 * 1024;
+/**
+ * The size it may never grow past while the budget is not met (48.1 KB today; what is left is
+ * listed in docs/architecture.md, Surface). Lower it with every cut; the e2e check holds it.
+ */
+export const CONTENT_SCRIPT_CEILING_BYTES = 49 * 1024;
 
 export interface SurfaceManifest {
   permissions?: unknown;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CONTENT_SCRIPT_BUDGET_BYTES, CONTENT_SCRIPT_CEILING_BYTES } from '../../scripts/manifest-surface';
 import { report } from './report';
 
 interface Manifest {
@@ -60,6 +61,10 @@ export function benchBundleSizes(dist = 'dist'): void {
   for (const [name, files] of Object.entries(entries)) {
     const all = new Set<string>();
     for (const file of files) withImports(dist, file, all);
-    report('bundle-size', { entry: name, files: all.size, ...measure(dist, all) });
+    const budget: Record<string, number> =
+      name === 'content'
+        ? { budgetKB: CONTENT_SCRIPT_BUDGET_BYTES / 1024, ceilingKB: CONTENT_SCRIPT_CEILING_BYTES / 1024 }
+        : {};
+    report('bundle-size', { entry: name, files: all.size, ...measure(dist, all), ...budget });
   }
 }
