@@ -21,7 +21,7 @@ export function PopupApp({ model: given }: { model?: TodayModel }) {
   const view = model.view.value;
   const error = model.error.value;
   return (
-    <div class="popup">
+    <div class="popup" data-source={model.source.value ?? undefined}>
       <TodayHeader view={view} refreshing={model.refreshing.value} onRefresh={() => void model.refresh()} />
       {error && <StatusMessage error={error} offline={model.offline.value} />}
       {view ? (

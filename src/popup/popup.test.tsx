@@ -15,6 +15,7 @@ import {
 } from '../shared/messages';
 import { fakeBrowser } from '../shared/testing/fake-browser';
 import { readTodaySnapshot, saveTodaySnapshot } from '../ui/today-snapshot';
+import { paintFirst } from './first-paint';
 import { PopupApp } from './popup-app';
 
 vi.mock('../shared/messages', () => ({ send: vi.fn() }));
@@ -407,5 +408,122 @@ describe('popup — the kept snapshot', () => {
     await mount();
     expect(byTestId('today-total')).toBeNull();
     expect(readTodaySnapshot(Date.now())).toBeNull();
+  });
+});
+
+describe('popup — the first paint (first-paint.ts)', () => {
+  function amsterdamToday(): string {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(Date.now());
+  }
+
+  /** Opens the app once so it keeps `shown` as its snapshot (with its words), then closes it. */
+  async function showOnce(shown: TodayView, language: 'nl' | 'en' = 'nl'): Promise<void> {
+    answer({
+      'settings.get': async () => ({ language }),
+      'today.cached': async () => shown,
+      'today.refresh': () => new Promise(() => {}),
+    });
+    await mount();
+    render(null, container);
+  }
+
+  /** The header and totals as the eye reads them: each element's tag, classes and own text. */
+  function outline(root: Element): string[] {
+    const parts = [root.querySelector('header'), root.querySelector('.totals')];
+    return parts.flatMap((part) =>
+      part
+        ? [part, ...part.querySelectorAll('*')].map((node) => {
+            const own = [...node.childNodes]
+              .filter((child) => child.nodeType === 3)
+              .map((child) => child.textContent)
+              .join('');
+            return `${node.tagName}.${node.className}:${own}`;
+          })
+        : ['missing'],
+    );
+  }
+
+  let painted: HTMLElement | null = null;
+  afterEach(() => {
+    painted?.remove();
+    painted = null;
+  });
+
+  it("draws the kept view's header and totals exactly as the app then renders them", async () => {
+    const today = amsterdamToday();
+    const shown = view(
+      [
+        entry({ id: 1, minutes: 125, date: today }),
+        entry({ id: 2, projectId: 20, minutes: 30, isDirect: false, date: today }),
+      ],
+      { date: today, fetchedAt: Date.now() - 5 * 60_000 },
+    );
+    await showOnce(shown, 'en');
+    const now = Date.now();
+    painted = paintFirst(document, now);
+    if (!painted) throw new Error('nothing painted');
+    expect(painted.querySelector('[data-testid="today-total"]')?.textContent).toBe('2:35');
+    expect(painted.querySelector('[data-testid="data-age"]')?.textContent).toBe('updated 5 minutes ago');
+    expect(document.documentElement.lang).toBe('en');
+
+    // The app's first render of the same snapshot, before any message is answered.
+    answer({ 'today.cached': () => new Promise(() => {}), 'settings.get': () => new Promise(() => {}) });
+    await act(() => {
+      render(<PopupApp />, container);
+    });
+    expect(outline(painted)).toEqual(outline(container));
+    expect(outline(painted).join('|')).toContain('H1.:Today');
+  });
+
+  it('counts a running entry up to now, as the app does', async () => {
+    const today = amsterdamToday();
+    const start = new Date(Date.now() - 90 * 60_000).toISOString();
+    await showOnce(
+      view([entry({ id: 1, minutes: 0, ongoing: true, start, end: null, date: today })], { date: today }),
+    );
+    painted = paintFirst(document, Date.now());
+    expect(painted?.querySelector('[data-testid="today-total"]')?.textContent).toBe('1:30');
+  });
+
+  it("draws nothing for another day's view, an older snapshot without words, or another language", async () => {
+    await showOnce(view([entry({ id: 1, minutes: 125 })], { date: '2020-01-02' }));
+    expect(paintFirst(document, Date.now())).toBeNull();
+
+    const today = amsterdamToday();
+    saveTodaySnapshot({
+      view: view([entry({ id: 1, minutes: 125, date: today })], { date: today }),
+      language: 'nl',
+    });
+    expect(paintFirst(document, Date.now())).toBeNull();
+
+    await showOnce(view([entry({ id: 1, minutes: 125, date: today })], { date: today }), 'nl');
+    const kept = readTodaySnapshot(Date.now());
+    if (!kept) throw new Error('no snapshot');
+    saveTodaySnapshot({ ...kept, language: 'en' }); // words in Dutch, the setting now English
+    expect(paintFirst(document, Date.now())).toBeNull();
+    expect(document.body.querySelector('[data-first-paint]')).toBeNull();
+  });
+
+  it('draws nothing once the connection is gone', async () => {
+    const today = amsterdamToday();
+    await showOnce(view([entry({ id: 1, minutes: 125, date: today })], { date: today }));
+    answer({ 'connection.status': async () => NOT_CONNECTED });
+    await mount();
+    expect(paintFirst(document, Date.now())).toBeNull();
+  });
+
+  it("puts Keeping's names in as text only", async () => {
+    const today = amsterdamToday();
+    const hostile = '<img src=x onerror="alert(1)">';
+    const shown = view([entry({ id: 1, minutes: 60, date: today })], { date: today });
+    await showOnce({ ...shown, organisation: { ...shown.organisation, name: hostile } });
+    painted = paintFirst(document, Date.now());
+    expect(painted?.querySelector('img')).toBeNull();
+    expect(painted?.textContent).toContain(`Anna van Doorn · ${hostile}`);
   });
 });

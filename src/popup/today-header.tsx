@@ -1,19 +1,12 @@
-import { format, isValid, parseISO } from 'date-fns';
-import { dateLocale } from '../core/date-locale';
-import { userDisplayName } from '../core/keeping-types';
-import { language, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import type { TodayView } from '../shared/messages';
 import { DataAge } from '../ui/data-age';
+import { dayLabel, whoLine } from './first-paint-texts';
 
 interface Props {
   view: TodayView | null;
   refreshing: boolean;
   onRefresh: () => void;
-}
-
-function dayLabel(date: string): string {
-  const day = parseISO(date);
-  return isValid(day) ? format(day, 'EEEE d MMMM', { locale: dateLocale(language.value) }) : date;
 }
 
 export function TodayHeader({ view, refreshing, onRefresh }: Props) {
@@ -23,11 +16,7 @@ export function TodayHeader({ view, refreshing, onRefresh }: Props) {
         <h1>{t('today_title')}</h1>
         {view && <span class="muted">{dayLabel(view.date)}</span>}
       </div>
-      {view && (
-        <div class="muted small">
-          {userDisplayName(view.me)} · {view.organisation.name}
-        </div>
-      )}
+      {view && <div class="muted small">{whoLine(view)}</div>}
       <div class="header-bar">
         <DataAge fetchedAt={view?.fetchedAt ?? null} />
         <button

@@ -9,8 +9,12 @@ import { isOffline, toUrenbrugError, type UrenbrugError } from '../shared/errors
 import { setLanguagePreference } from '../shared/i18n';
 import { type Language, send, type TodayView } from '../shared/messages';
 import { clearTodaySnapshot, readTodaySnapshot, saveTodaySnapshot } from '../ui/today-snapshot';
+import { firstPaintTexts } from './first-paint-texts';
 
 export type PopupPhase = 'loading' | 'not_connected' | 'ready';
+
+/** Where the view on screen came from: the popup's own snapshot, the worker's cache, or Keeping just now. */
+export type ViewSource = 'snapshot' | 'worker' | 'keeping';
 
 export type TodayModel = ReturnType<typeof createTodayModel>;
 
@@ -19,19 +23,23 @@ export function createTodayModel(now: () => number = Date.now) {
   if (snapshot) setLanguagePreference(snapshot.language);
   const phase = signal<PopupPhase>(snapshot ? 'ready' : 'loading');
   const view = signal<TodayView | null>(snapshot?.view ?? null);
+  const source = signal<ViewSource | null>(snapshot ? 'snapshot' : null);
   let languageSetting: Language | null = snapshot?.language ?? null;
   const error = signal<UrenbrugError | null>(null);
   const refreshing = signal(false);
   const offline = computed(() => isOffline(error.value));
 
-  function show(next: TodayView | null): void {
+  function show(next: TodayView | null, from: ViewSource): void {
+    if (next === null) return;
     view.value = next;
-    if (next) saveTodaySnapshot({ view: next, language: languageSetting });
+    source.value = from;
+    saveTodaySnapshot({ view: next, language: languageSetting, texts: firstPaintTexts(next) });
   }
 
   function disconnected(): void {
     clearTodaySnapshot();
     view.value = null;
+    source.value = null;
     phase.value = 'not_connected';
   }
 
@@ -39,7 +47,7 @@ export function createTodayModel(now: () => number = Date.now) {
     if (refreshing.value) return;
     refreshing.value = true;
     try {
-      show(await send('today.refresh', {}));
+      show(await send('today.refresh', {}), 'keeping');
       error.value = null;
     } catch (caught) {
       // Keep the cached view on screen: an error only adds a message, it never blanks the numbers.
@@ -66,11 +74,11 @@ export function createTodayModel(now: () => number = Date.now) {
     }
     if (status.status === 'rejected') error.value = toUrenbrugError(status.reason);
     // The snapshot stays on screen until the worker has something (its cache may be empty).
-    if (cached.status === 'fulfilled') show(cached.value ?? view.value);
+    if (cached.status === 'fulfilled') show(cached.value ?? view.value, cached.value ? 'worker' : 'snapshot');
     else error.value = toUrenbrugError(cached.reason);
     phase.value = 'ready';
     await refresh();
   }
 
-  return { phase, view, error, refreshing, offline, start, refresh };
+  return { phase, view, source, error, refreshing, offline, start, refresh };
 }

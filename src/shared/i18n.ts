@@ -9,6 +9,7 @@
 import { signal } from '@preact/signals';
 import type nl from '../../public/_locales/nl/messages.json';
 import type { UrenbrugError } from './errors';
+import { languageFor, substitute } from './i18n-text';
 import type { Catalogues, Language } from './messages';
 
 export type MessageKey = keyof typeof nl;
@@ -23,28 +24,14 @@ export function installCatalogues(texts: Catalogues): void {
   catalogues.value = texts;
 }
 
-/** The browser UI language mapped onto ours: Dutch for any "nl…", English otherwise. */
-export function detectLanguage(uiLanguage: string | undefined): Language {
-  return uiLanguage?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
-}
-
-function browserLanguage(): string | undefined {
-  return globalThis.navigator?.language;
-}
+export { detectLanguage, substitute } from './i18n-text';
 
 /** The language the UI renders in; components that call t() re-render when it changes. */
-export const language = signal<Language>(detectLanguage(browserLanguage()));
+export const language = signal<Language>(languageFor(null));
 
 /** Applies the user's setting: a fixed language, or null to follow the browser again. */
 export function setLanguagePreference(preference: Language | null): void {
-  language.value = preference ?? detectLanguage(browserLanguage());
-}
-
-/** Fills `$1`…`$9` the way chrome.i18n does; `$$` is a literal dollar sign. */
-export function substitute(message: string, substitutions: readonly (string | number)[]): string {
-  return message.replace(/\$(\$|[1-9])/g, (_match, token: string) =>
-    token === '$' ? '$' : String(substitutions[Number(token) - 1] ?? ''),
-  );
+  language.value = languageFor(preference);
 }
 
 /**

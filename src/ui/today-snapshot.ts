@@ -5,6 +5,7 @@
  * view the popup showed, never the token. The options page drops it when the connection changes.
  */
 import type { Language, TodayView } from '../shared/messages';
+import type { AgeWords } from './age-text';
 
 const KEY = 'urenbrug.today-snapshot.v1';
 
@@ -12,6 +13,40 @@ export interface TodaySnapshot {
   view: TodayView;
   /** The language setting the view was shown in (null: the browser's). */
   language: Language | null;
+  /** The words around the figures as the popup showed them, for its first paint (popup/first-paint.ts). */
+  texts?: FirstPaintTexts;
+}
+
+/** The popup's header and totals labels in the language they were shown in, already localised. */
+export interface FirstPaintTexts {
+  language: Language;
+  title: string;
+  /** The day under the title ("woensdag 2 december"). */
+  day: string;
+  /** "Anna van Doorn · Kantoor Jansen". */
+  who: string;
+  refresh: string;
+  total: string;
+  direct: string;
+  indirect: string;
+  age: AgeWords;
+}
+
+const TEXT_FIELDS = ['title', 'day', 'who', 'refresh', 'total', 'direct', 'indirect'] as const;
+
+/** Whether `value` is a complete FirstPaintTexts (an older or damaged snapshot may lack some). */
+export function isFirstPaintTexts(value: unknown): value is FirstPaintTexts {
+  const texts = value as Partial<FirstPaintTexts> | null | undefined;
+  const age = texts?.age as Partial<AgeWords> | undefined;
+  return (
+    typeof texts === 'object' &&
+    texts !== null &&
+    (texts.language === 'nl' || texts.language === 'en') &&
+    TEXT_FIELDS.every((field) => typeof texts[field] === 'string') &&
+    typeof age?.never === 'string' &&
+    typeof age.now === 'string' &&
+    typeof age.ago === 'string'
+  );
 }
 
 function store(): Storage | null {
