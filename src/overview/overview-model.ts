@@ -10,6 +10,7 @@ import { format } from 'date-fns';
 import type { DateRange } from '../core/period';
 import type { LeafLevel, ReportFilter, SortKey } from '../core/report/breakdown';
 import { buildReportFromCells, sortRows } from '../core/report/breakdown';
+import { cellDivisions } from '../core/report/cells';
 import {
   calendarPeriod,
   customRangeProblem,
@@ -68,6 +69,9 @@ export function createOverviewModel(
     if (!previous?.cells || previous.fetchedAt === null) return null;
     return buildReportFromCells(previous.cells, { filter: filter.value, leaf: leaf.value });
   });
+
+  /** The divisions whose revenue this period holds: the division filter's choices. */
+  const divisions = computed(() => (view.value?.cells ? cellDivisions(view.value.cells) : []));
 
   const names = computed(() => {
     const n = view.value?.names;
@@ -212,6 +216,7 @@ export function createOverviewModel(
     expanded,
     report,
     previousReport,
+    divisions,
     sortedRows,
     rowName,
     load,
