@@ -1,9 +1,12 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { language, setLanguagePreference, t } from '../shared/i18n';
+import { installBundledCatalogues } from '../shared/i18n-catalogues';
 import { send } from '../shared/messages';
 import { OverviewApp } from './overview-app';
 import './overview.css';
+
+installBundledCatalogues();
 
 effect(() => {
   document.documentElement.lang = language.value;
