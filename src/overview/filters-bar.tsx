@@ -59,14 +59,20 @@ export function FiltersBar({ model }: { model: OverviewModel }) {
       {select(t('overview_filter_people'), 'report-filter-people', names.users, filter.userIds, (userIds) => {
         model.filter.value = { ...model.filter.value, userIds };
       })}
-      {select(
-        t('overview_filter_divisions'),
-        'report-filter-divisions',
-        model.divisions.value.map((id) => ({ id, name: t('overview_division', String(id)) })),
-        filter.divisions,
-        (divisions) => {
-          model.filter.value = { ...model.filter.value, divisions };
-        },
+      {model.divisions.value.length === 0 ? (
+        <p class="filter filter-note muted" data-testid="report-filter-divisions-none">
+          <span>{t('overview_filter_divisions')}</span> {t('overview_divisions_none')}
+        </p>
+      ) : (
+        select(
+          t('overview_filter_divisions'),
+          'report-filter-divisions',
+          model.divisions.value.map((id) => ({ id, name: t('overview_division', String(id)) })),
+          filter.divisions,
+          (divisions) => {
+            model.filter.value = { ...model.filter.value, divisions };
+          },
+        )
       )}
       <fieldset class="filter">
         <legend>{t('overview_leaf')}</legend>
