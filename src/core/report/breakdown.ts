@@ -1,7 +1,8 @@
 /**
  * The Overzicht's breakdown (client → project → task or person) and its monthly series, from
  * the same per-entry sums as the totals, so each level sums to the level above and to the total.
- * Filters narrow the entries first; the totals are then the filtered entries' totals.
+ * Filters narrow the entries (or the worker's cells) first; the totals are then the filtered
+ * ones' totals. A division filter narrows revenue only: hours are not per division.
  */
 import type { DateRange } from '../period';
 import type { ReportCells } from './cells';
