@@ -53,6 +53,7 @@ export function FigureGrid({ model }: { model: OverviewModel }) {
   const money = (cents: number | null | undefined) =>
     cents === null || cents === undefined ? null : formatMoney(cents, language.value);
   const perHour = revenuePerHourCents(f);
+  const chosenDivisions = model.filter.value.divisions ?? [];
   const hoursSources = t('overview_source_hours');
   const billedSources = t(
     'overview_source_billed',
@@ -128,6 +129,11 @@ export function FigureGrid({ model }: { model: OverviewModel }) {
         previous={money(p?.revenueCents)}
         sources={t('overview_source_revenue')}
       >
+        {chosenDivisions.length > 0 && (
+          <span class="figure-note" data-testid="report-revenue-divisions">
+            {t('overview_revenue_divisions', chosenDivisions.join(', '))}
+          </span>
+        )}
         <span class="figure-note">
           {perHour === null
             ? t('overview_per_hour_none')

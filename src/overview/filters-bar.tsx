@@ -1,4 +1,7 @@
-/** Filters: clients, projects and people of the organisation (none chosen: all), and the leaf level. */
+/**
+ * Filters: clients, projects and people of the organisation, the Exact divisions whose revenue
+ * counts (none chosen: all), and the leaf level.
+ */
 import type { JSX } from 'preact';
 import { t } from '../shared/i18n';
 import type { OverviewModel } from './overview-model';
@@ -56,6 +59,21 @@ export function FiltersBar({ model }: { model: OverviewModel }) {
       {select(t('overview_filter_people'), 'report-filter-people', names.users, filter.userIds, (userIds) => {
         model.filter.value = { ...model.filter.value, userIds };
       })}
+      {model.divisions.value.length === 0 ? (
+        <p class="filter filter-note muted" data-testid="report-filter-divisions-none">
+          <span>{t('overview_filter_divisions')}</span> {t('overview_divisions_none')}
+        </p>
+      ) : (
+        select(
+          t('overview_filter_divisions'),
+          'report-filter-divisions',
+          model.divisions.value.map((id) => ({ id, name: t('overview_division', String(id)) })),
+          filter.divisions,
+          (divisions) => {
+            model.filter.value = { ...model.filter.value, divisions };
+          },
+        )
+      )}
       <fieldset class="filter">
         <legend>{t('overview_leaf')}</legend>
         <label>

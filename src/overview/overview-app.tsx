@@ -80,6 +80,7 @@ export function OverviewApp({ model: given }: { model?: OverviewModel }) {
       <footer class="sources">
         <p>{t('overview_footnote_billed')}</p>
         <p>{t('overview_footnote_revenue')}</p>
+        <p>{t('overview_footnote_divisions')}</p>
         <p>{t('overview_footnote_previous')}</p>
       </footer>
     </div>

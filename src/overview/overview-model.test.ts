@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { toCells } from '../core/report/cells';
 import { toColumns } from '../core/report/columns';
+import { rateBookOf } from '../core/report/rate-book';
 import type { ReportEntry } from '../core/report/report-entry';
 import type { OverviewView, send } from '../shared/messages';
 import { createOverviewModel, initialKind } from './overview-model';
@@ -18,6 +20,8 @@ const entry = (id: number, date: string, minutes: number, billed: boolean): Repo
     : null,
 });
 
+const lineDefaults = { defaultRateCents: 6000, defaultItemCode: 'UREN', rules: {} };
+
 function viewOf(
   from: string,
   to: string,
@@ -32,9 +36,10 @@ function viewOf(
     fetchedAt,
     fresh,
     ownEntriesOnly: false,
-    columns: toColumns(entries),
+    columns: toColumns([]),
+    cells: toCells(entries, { from, to }, { today: '2026-06-15', rates: rateBookOf(lineDefaults) }),
     names: { clients: [{ id: 1, name: 'Bakkerij' }], projects: [], tasks: [], users: [] },
-    lineDefaults: { defaultRateCents: 6000, defaultItemCode: 'UREN', rules: {} },
+    lineDefaults,
     organisationName: 'Firma',
   };
 }

@@ -9,9 +9,8 @@ import { computed, signal } from '@preact/signals';
 import { format } from 'date-fns';
 import type { DateRange } from '../core/period';
 import type { LeafLevel, ReportFilter, SortKey } from '../core/report/breakdown';
-import { buildReport, sortRows } from '../core/report/breakdown';
-import { fromColumns } from '../core/report/columns';
-import { rateBookOf } from '../core/report/rate-book';
+import { buildReportFromCells, sortRows } from '../core/report/breakdown';
+import { cellDivisions } from '../core/report/cells';
 import {
   calendarPeriod,
   customRangeProblem,
@@ -60,30 +59,19 @@ export function createOverviewModel(
   );
   const previousRange = computed(() => previousPeriod(kind.value, range.value));
 
-  const entries = computed(() => (view.value ? fromColumns(view.value.columns) : []));
-  const rates = computed(() => (view.value ? rateBookOf(view.value.lineDefaults) : null));
+  // The worker sends the figures per cell, not 50,000 entries: the report is a few thousand sums.
   const report = computed(() => {
-    const current = view.value;
-    const book = rates.value;
-    if (!current || !book) return null;
-    return buildReport(entries.value, range.value, {
-      today: current.today,
-      rates: book,
-      filter: filter.value,
-      leaf: leaf.value,
-    });
+    const cells = view.value?.cells;
+    return cells ? buildReportFromCells(cells, { filter: filter.value, leaf: leaf.value }) : null;
   });
   const previousReport = computed(() => {
     const previous = previousView.value;
-    const book = rates.value;
-    if (!previous || previous.fetchedAt === null || !book) return null;
-    return buildReport(fromColumns(previous.columns), previousRange.value, {
-      today: previous.today,
-      rates: book,
-      filter: filter.value,
-      leaf: leaf.value,
-    });
+    if (!previous?.cells || previous.fetchedAt === null) return null;
+    return buildReportFromCells(previous.cells, { filter: filter.value, leaf: leaf.value });
   });
+
+  /** The divisions whose revenue this period holds: the division filter's choices. */
+  const divisions = computed(() => (view.value?.cells ? cellDivisions(view.value.cells) : []));
 
   const names = computed(() => {
     const n = view.value?.names;
@@ -128,12 +116,12 @@ export function createOverviewModel(
     error.value = null;
     loading.value = true;
     try {
-      const cached = await deps.send('overview.period', { ...current, fresh: false });
+      const cached = await deps.send('overview.period', { ...current, fresh: false, cells: true });
       if (!stillWanted()) return;
       if (cached.today !== anchorToday) adoptToday(cached.today);
       view.value = cached;
       void deps
-        .send('overview.period', { ...previous, fresh: false })
+        .send('overview.period', { ...previous, fresh: false, cells: true })
         .then((answer) => {
           if (stillWanted()) previousView.value = answer;
         })
@@ -145,7 +133,7 @@ export function createOverviewModel(
         })
         .catch(() => undefined);
       if (force || !cached.fresh) {
-        const fresh = await deps.send('overview.period', { ...current, fresh: true, force });
+        const fresh = await deps.send('overview.period', { ...current, fresh: true, force, cells: true });
         if (stillWanted()) view.value = fresh;
       }
     } catch (caught) {
@@ -228,6 +216,7 @@ export function createOverviewModel(
     expanded,
     report,
     previousReport,
+    divisions,
     sortedRows,
     rowName,
     load,

@@ -4,6 +4,7 @@
  * the background. Errors cross as SerializedError and are rethrown as UrenbrugError.
  */
 import type { Client, Entry, LeftOutEntry, Organisation, Project, Task, User } from '../core/keeping-types';
+import type { ReportCells } from '../core/report/cells';
 import type { ReportColumns } from '../core/report/columns';
 import type { MonthTotal } from '../core/report/report-entry';
 import { browser } from './browser';
@@ -280,7 +281,10 @@ export interface OverviewView {
   fresh: boolean;
   /** Keeping answered a team member's own entries only. */
   ownEntriesOnly: boolean;
+  /** The period's entries; empty when `cells` were asked for instead. */
   columns: ReportColumns;
+  /** The period's figures summed per cell (the Overzicht page asks these: kilobytes, not 2 MB). */
+  cells?: ReportCells;
   names: OverviewNames;
   lineDefaults: LineDefaults;
   organisationName: string | null;
@@ -429,9 +433,10 @@ export interface MessageMap {
   /**
    * One Overzicht period: `fresh: false` from cache at once (empty columns and null fetchedAt
    * when never read); `fresh: true` reads Keeping unless read within the freshness window.
+   * `cells: true` answers the figures per cell instead of the entries (the Overzicht page).
    */
   'overview.period': {
-    request: { from: string; to: string; fresh: boolean; force?: boolean };
+    request: { from: string; to: string; fresh: boolean; force?: boolean; cells?: boolean };
     response: OverviewView;
   };
   /** Keeping's grouped month totals of a period (the previous period beside the chosen one). */

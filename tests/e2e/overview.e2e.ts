@@ -137,6 +137,21 @@ describe('Overzicht', () => {
     expect(await page.getByTestId('report-row').count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'screenshots/overview-1280.png', fullPage: true });
 
+    // Print: one A4 landscape page for a typical month, the figures and the chart on it.
+    const pdf = await page.pdf({ format: 'A4', landscape: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBe(1);
+    // The printable area of A4 landscape at the page's 10 mm margins: 277 × 190 mm at 96 px/inch.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.floor((277 / 25.4) * 96), height: 700 });
+    const chartBottom = await page.evaluate(
+      () => document.querySelector('.chart')?.getBoundingClientRect().bottom ?? Number.POSITIVE_INFINITY,
+    );
+    expect(chartBottom).toBeLessThanOrEqual((190 / 25.4) * 96);
+    await page.screenshot({ path: 'screenshots/overview-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 1400 });
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('report-export').click(),

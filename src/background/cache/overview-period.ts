@@ -7,9 +7,11 @@
  */
 import { urenbrugReferenceId } from '../../core/billing';
 import { userDisplayName } from '../../core/keeping-types';
+import { toCells } from '../../core/report/cells';
 import { toReportEntries } from '../../core/report/classify';
 import { toColumns } from '../../core/report/columns';
 import { quantityTextMinutes } from '../../core/report/quantity-text';
+import { rateBookOf } from '../../core/report/rate-book';
 import type { ReportEntry } from '../../core/report/report-entry';
 import { type InvoiceLineFacts, revenueShares } from '../../core/report/revenue-shares';
 import type { OverviewNames, OverviewView, PanelContext } from '../../shared/messages';
@@ -76,6 +78,7 @@ async function ownRecords(db: UrenbrugDatabase, organisationId: number) {
     for (const line of record.lines) {
       lines.push({
         referenceId,
+        division: record.division,
         entryIds: line.entryIds,
         amountCents: line.amountCents,
         minutes: line.minutes,
@@ -112,29 +115,39 @@ function namesOf(context: PanelContext): OverviewNames {
   };
 }
 
+/** What an answer carries: the entries (the popup's month) or their sums per cell (the Overzicht page). */
+export type OverviewShape = 'entries' | 'cells';
+
 async function view(
   deps: OverviewDeps,
   period: Period,
   cached: { snapshot: OverviewSnapshot; fetchedAt: number } | null,
+  shape: OverviewShape,
 ): Promise<OverviewView> {
   const context = await deps.context();
   const entries = cached ? await classifySnapshot(deps, cached.snapshot, context.projects) : [];
   const fetchedAt = cached?.fetchedAt ?? null;
+  const figureOptions = { today: context.today, rates: rateBookOf(context.lineDefaults) };
   return {
     ...period,
     today: context.today,
     fetchedAt,
     fresh: rangeIsFresh(fetchedAt, deps.now()),
     ownEntriesOnly: cached?.snapshot.userId != null,
-    columns: toColumns(entries),
+    columns: toColumns(shape === 'entries' ? entries : []),
+    ...(shape === 'cells' ? { cells: toCells(entries, period, figureOptions) } : {}),
     names: namesOf(context),
     lineDefaults: context.lineDefaults,
     organisationName: context.organisation?.name ?? null,
   };
 }
 
-export async function cachedOverview(deps: OverviewDeps, period: Period): Promise<OverviewView> {
-  return view(deps, period, await readSnapshot(deps.db, deps.organisationId, period.from, period.to));
+export async function cachedOverview(
+  deps: OverviewDeps,
+  period: Period,
+  shape: OverviewShape = 'entries',
+): Promise<OverviewView> {
+  return view(deps, period, await readSnapshot(deps.db, deps.organisationId, period.from, period.to), shape);
 }
 
 /** Reads the period from Keeping unless it was read within the freshness window (or `force`). */
@@ -142,10 +155,12 @@ export async function refreshOverview(
   deps: RefreshOverviewDeps,
   period: Period,
   force = false,
+  shape: OverviewShape = 'entries',
 ): Promise<OverviewView> {
   const cached = await readSnapshot(deps.db, deps.organisationId, period.from, period.to);
-  if (!force && cached && rangeIsFresh(cached.fetchedAt, deps.now())) return view(deps, period, cached);
-  return view(deps, period, await readPeriod(deps, period));
+  if (!force && cached && rangeIsFresh(cached.fetchedAt, deps.now()))
+    return view(deps, period, cached, shape);
+  return view(deps, period, await readPeriod(deps, period), shape);
 }
 
 /** Reads the period's entries (of one client, when given) from Keeping and caches them. */

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildReport, buildReportFromCells } from '../../core/report/breakdown';
+import { cellDivisions } from '../../core/report/cells';
 import { fromColumns } from '../../core/report/columns';
 import { computeFigures } from '../../core/report/figures';
 import { rateBookOf } from '../../core/report/rate-book';
@@ -64,6 +66,31 @@ describe('overview.period', () => {
     // 1,50 billed for 49 minutes worked.
     expect(figures.roundingMinutes).toBe(41);
     expect(figures.billedMinutes + figures.unbilledMinutes).toBe(figures.directMinutes);
+  });
+
+  it('answers the same figures per cell when the page asks cells, with the revenue under its division', async () => {
+    const { handlers } = setup.start({ holdWriteBack: true });
+    await handlers['overview.period']({ ...MAY, fresh: true });
+    await setup.cacheFirm();
+    const panel = asPanel(handlers);
+    await panel.recordFill({ ref: draftRef(), lines: [line('a', [101])] });
+    await panel.saved({ draft: draftRef(), invoiceId: INVOICE_ID, invoiceNumber: '20260042' });
+
+    const entries = await handlers['overview.period']({ ...MAY, fresh: false });
+    const view = await handlers['overview.period']({ ...MAY, fresh: false, cells: true });
+    expect(view.columns.id).toEqual([]);
+    const cells = view.cells;
+    if (!cells) throw new Error('no cells');
+    const options = { today: view.today, rates: rateBookOf(view.lineDefaults) };
+    expect(buildReportFromCells(cells)).toEqual(buildReport(fromColumns(entries.columns), MAY, options));
+    const division = draftRef().division;
+    expect(cellDivisions(cells)).toEqual([division]);
+    expect(buildReportFromCells(cells, { filter: { divisions: [division] } }).totals.revenueCents).toBe(
+      14_250,
+    );
+    expect(buildReportFromCells(cells, { filter: { divisions: [division + 1] } }).totals.revenueCents).toBe(
+      0,
+    );
   });
 
   it('refuses a period longer than 366 days or reversed', async () => {

@@ -47,10 +47,11 @@ export function createOverviewHandlers(
 
   return {
     async 'overview.period'(data) {
-      const { fresh, force, from, to } = parseRequest(overviewPeriodSchema, data, 'period');
+      const { fresh, force, from, to, cells } = parseRequest(overviewPeriodSchema, data, 'period');
       const connection = await requireConnection();
-      if (!fresh) return cachedOverview(await deps(connection), { from, to });
-      return refreshOverview(await refreshDeps(connection), { from, to }, force === true);
+      const shape = cells === true ? 'cells' : 'entries';
+      if (!fresh) return cachedOverview(await deps(connection), { from, to }, shape);
+      return refreshOverview(await refreshDeps(connection), { from, to }, force === true, shape);
     },
 
     async 'overview.totals'(data) {

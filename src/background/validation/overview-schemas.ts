@@ -13,8 +13,8 @@ const checkPeriod = <T extends { from: string; to: string }>() =>
   v.check<T, string>((range) => customRangeProblem(range) === null, PERIOD_MESSAGE);
 
 export const overviewPeriodSchema = v.pipe(
-  v.object({ ...period, fresh: v.boolean(), force: v.optional(v.boolean()) }),
-  checkPeriod<{ from: string; to: string; fresh: boolean; force?: boolean }>(),
+  v.object({ ...period, fresh: v.boolean(), force: v.optional(v.boolean()), cells: v.optional(v.boolean()) }),
+  checkPeriod<{ from: string; to: string; fresh: boolean; force?: boolean; cells?: boolean }>(),
 );
 
 export const overviewTotalsSchema = v.pipe(

@@ -21,7 +21,7 @@ const entries = [
   makeEntry({ id: 7, projectId: 11 }),
 ];
 const shares = revenueShares(
-  [{ referenceId: ours.id, entryIds: [1], amountCents: 9500, minutes: 60, billedMinutes: 60 }],
+  [{ referenceId: ours.id, division: 1, entryIds: [1], amountCents: 9500, minutes: 60, billedMinutes: 60 }],
   () => 60,
 );
 const context = {
@@ -42,6 +42,7 @@ describe('toReportEntries', () => {
       invoice: 'F2026-001',
       revenueCents: 9500,
       billedMinutes: 60,
+      division: 1,
     });
     expect(byId.get(2)?.billing).toMatchObject({ source: 'urenbrug_reference', revenueCents: null });
     expect(byId.get(3)?.billing).toMatchObject({

@@ -41,6 +41,7 @@ function billingOf(entry: Entry, context: ClassifyContext): ReportBilling | null
       invoice: by.invoice,
       revenueCents: share.revenueCents,
       billedMinutes: share.billedMinutes,
+      division: share.division,
     };
   }
   return { source: by.kind, invoice: by.invoice, revenueCents: null, billedMinutes: null };

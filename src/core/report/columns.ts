@@ -19,6 +19,8 @@ export interface ReportColumns {
   invoice: number[];
   revenueCents: (number | null)[];
   billedMinutes: (number | null)[];
+  /** The division of a billed entry whose revenue is known; null otherwise. */
+  division: (number | null)[];
   invoices: Array<{ source: BilledSource; invoice: string }>;
 }
 
@@ -35,6 +37,7 @@ export function toColumns(entries: readonly ReportEntry[]): ReportColumns {
     invoice: [],
     revenueCents: [],
     billedMinutes: [],
+    division: [],
     invoices: [],
   };
   const invoiceIndex = new Map<string, number>();
@@ -52,6 +55,7 @@ export function toColumns(entries: readonly ReportEntry[]): ReportColumns {
       columns.invoice.push(-1);
       columns.revenueCents.push(null);
       columns.billedMinutes.push(null);
+      columns.division.push(null);
       continue;
     }
     const key = `${billing.source}\u0000${billing.invoice}`;
@@ -64,6 +68,7 @@ export function toColumns(entries: readonly ReportEntry[]): ReportColumns {
     columns.invoice.push(index);
     columns.revenueCents.push(billing.revenueCents);
     columns.billedMinutes.push(billing.billedMinutes);
+    columns.division.push(billing.division ?? null);
   }
   return columns;
 }
@@ -72,6 +77,7 @@ export function fromColumns(columns: ReportColumns): ReportEntry[] {
   const entries: ReportEntry[] = new Array(columns.id.length);
   for (let i = 0; i < columns.id.length; i++) {
     const invoice = columns.invoices[columns.invoice[i] ?? -1];
+    const division = columns.division[i] ?? null;
     entries[i] = {
       id: columns.id[i] ?? 0,
       date: columns.date[i] ?? '',
@@ -88,6 +94,7 @@ export function fromColumns(columns: ReportColumns): ReportEntry[] {
               ...invoice,
               revenueCents: columns.revenueCents[i] ?? null,
               billedMinutes: columns.billedMinutes[i] ?? null,
+              ...(division === null ? {} : { division }),
             },
     };
   }

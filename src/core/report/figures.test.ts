@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RateBook } from '../rates';
+import { entriesArbitrary } from '../testing/report-entry-arbitrary';
 import { type BreakdownRow, buildReport } from './breakdown';
 import { billedPermille, computeFigures, type Figures, revenuePerHourCents } from './figures';
 import type { ReportEntry } from './report-entry';
@@ -16,33 +17,6 @@ const rates: RateBook = {
 };
 const options = { today: '2026-06-15', rates };
 const range = { from: '2026-01-01', to: '2026-06-30' };
-
-const billing = fc.option(
-  fc.record({
-    source: fc.constantFrom('keeping_invoice' as const, 'urenbrug_reference' as const, 'local_link' as const),
-    invoice: fc.constantFrom('F1', 'F2', 'F3', 'F4'),
-    revenueCents: fc.option(fc.integer({ min: -50_000, max: 200_000 }), { freq: 3 }),
-    billedMinutes: fc.option(fc.integer({ min: 0, max: 900 }), { freq: 4 }),
-  }),
-  { freq: 2 },
-);
-
-const entryArbitrary = fc.record({
-  date: fc
-    .integer({ min: 0, max: 180 })
-    .map((d) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10)),
-  clientId: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 6 }),
-  projectId: fc.option(fc.integer({ min: 1, max: 4 }), { freq: 6 }),
-  taskId: fc.option(fc.integer({ min: 1, max: 3 }), { freq: 3 }),
-  userId: fc.integer({ min: 1, max: 3 }),
-  minutes: fc.integer({ min: 0, max: 600 }),
-  direct: fc.boolean(),
-  billing,
-});
-
-const entriesArbitrary = fc
-  .array(entryArbitrary, { maxLength: 80 })
-  .map((list) => list.map((fields, index): ReportEntry => ({ ...fields, id: index + 1 })));
 
 /** The additive figures (the unknown invoices' count is distinct per row, not additive). */
 const ADDITIVE = [

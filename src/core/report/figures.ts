@@ -102,22 +102,17 @@ export class EntryPreparer {
   }
 }
 
-/** An accumulator: add entries one by one, then read the figures. */
+/** An accumulator: add prepared entries (or cells) one by one, then read the figures. */
 export class FigureSum {
   readonly figures = emptyFigures();
-  private readonly unknownInvoices = new Set<string>();
-  private readonly preparer: EntryPreparer;
+  /** The invoices whose revenue is unknown, so each counts once however many entries carry it. */
+  readonly unknownInvoices = new Set<string>();
 
-  constructor(options: FigureOptions) {
-    this.preparer = new EntryPreparer(options);
-  }
-
-  add(entry: ReportEntry): void {
-    this.addPrepared(entry, this.preparer.prepare(entry));
-  }
-
-  /** Adds an entry whose age and value were worked out already (the same prep for every level). */
-  addPrepared(entry: ReportEntry, prep: EntryPrep): void {
+  /**
+   * Adds an entry whose age and value were worked out already (the same prep for every level).
+   * `countRevenue` false (its division is filtered out) keeps its hours but not its revenue.
+   */
+  addPrepared(entry: ReportEntry, prep: EntryPrep, countRevenue = true): void {
     const f = this.figures;
     f.workedMinutes += entry.minutes;
     if (!entry.direct) {
@@ -143,7 +138,7 @@ export class FigureSum {
         this.unknownInvoices.add(billing.invoice);
         f.unknownRevenueInvoices += 1;
       }
-    } else {
+    } else if (countRevenue) {
       f.revenueCents += billing.revenueCents;
       f.revenueMinutes += entry.minutes;
       if (billing.billedMinutes !== null) {
@@ -156,7 +151,68 @@ export class FigureSum {
       }
     }
   }
+
+  /** Adds the figures of a cell (core/report/cells.ts) as `addPrepared` would have added its entries. */
+  addCell(
+    values: readonly number[],
+    at: number,
+    unknownInvoices: readonly string[] | null,
+    countRevenue: boolean,
+  ) {
+    const f = this.figures;
+    f.workedMinutes += values[at] ?? 0;
+    f.directMinutes += values[at + 1] ?? 0;
+    f.indirectMinutes += values[at + 2] ?? 0;
+    f.billedMinutes += values[at + 3] ?? 0;
+    f.unbilledMinutes += values[at + 4] ?? 0;
+    f.unbilledByAge.thisMonth += values[at + 5] ?? 0;
+    f.unbilledByAge.oneToThreeMonths += values[at + 6] ?? 0;
+    f.unbilledByAge.older += values[at + 7] ?? 0;
+    f.billedBySource.keeping_invoice += values[at + 8] ?? 0;
+    f.billedBySource.urenbrug_reference += values[at + 9] ?? 0;
+    f.billedBySource.local_link += values[at + 10] ?? 0;
+    f.unknownRevenueMinutes += values[at + 11] ?? 0;
+    f.unbilledValueCents += values[at + 12] ?? 0;
+    f.noRateMinutes += values[at + 13] ?? 0;
+    if (countRevenue) {
+      f.revenueCents += values[at + 14] ?? 0;
+      f.revenueMinutes += values[at + 15] ?? 0;
+      f.roundingMinutes += values[at + 16] ?? 0;
+      f.roundingCents += values[at + 17] ?? 0;
+    }
+    for (const invoice of unknownInvoices ?? []) {
+      if (this.unknownInvoices.has(invoice)) continue;
+      this.unknownInvoices.add(invoice);
+      f.unknownRevenueInvoices += 1;
+    }
+  }
 }
+
+/** The figures `addCell` reads, in its order (the unknown invoices' count travels as their labels). */
+export function cellValues(f: Figures): number[] {
+  return [
+    f.workedMinutes,
+    f.directMinutes,
+    f.indirectMinutes,
+    f.billedMinutes,
+    f.unbilledMinutes,
+    f.unbilledByAge.thisMonth,
+    f.unbilledByAge.oneToThreeMonths,
+    f.unbilledByAge.older,
+    f.billedBySource.keeping_invoice,
+    f.billedBySource.urenbrug_reference,
+    f.billedBySource.local_link,
+    f.unknownRevenueMinutes,
+    f.unbilledValueCents,
+    f.noRateMinutes,
+    f.revenueCents,
+    f.revenueMinutes,
+    f.roundingMinutes,
+    f.roundingCents,
+  ];
+}
+
+export const CELL_WIDTH = 18;
 
 /** Revenue per billed hour in cents, over the billed minutes whose revenue is known; null without any. */
 export function revenuePerHourCents(
@@ -173,7 +229,8 @@ export function billedPermille(figures: Pick<Figures, 'billedMinutes' | 'directM
 }
 
 export function computeFigures(entries: Iterable<ReportEntry>, options: FigureOptions): Figures {
-  const sum = new FigureSum(options);
-  for (const entry of entries) sum.add(entry);
+  const sum = new FigureSum();
+  const preparer = new EntryPreparer(options);
+  for (const entry of entries) sum.addPrepared(entry, preparer.prepare(entry));
   return sum.figures;
 }

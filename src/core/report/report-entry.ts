@@ -22,6 +22,8 @@ export interface ReportBilling {
   revenueCents: number | null;
   /** The billed quantity this entry carries of its line, in minutes; null: unknown. */
   billedMinutes: number | null;
+  /** The Exact division (administration) of the invoice whose revenue is known; absent otherwise. */
+  division?: number;
 }
 
 export interface ReportEntry {

@@ -30,16 +30,34 @@ describe('revenueShares', () => {
       [2, 30],
     ]);
     const shares = revenueShares(
-      [{ referenceId: 'r', entryIds: [1, 2], amountCents: 20_000, minutes: 120, billedMinutes: 120 }],
+      [
+        {
+          referenceId: 'r',
+          division: 7,
+          entryIds: [1, 2],
+          amountCents: 20_000,
+          minutes: 120,
+          billedMinutes: 120,
+        },
+      ],
       (id) => minutes.get(id),
     );
-    expect(shares.get(1)).toEqual({ referenceId: 'r', revenueCents: 15_000, billedMinutes: 90 });
-    expect(shares.get(2)).toEqual({ referenceId: 'r', revenueCents: 5000, billedMinutes: 30 });
+    expect(shares.get(1)).toEqual({ referenceId: 'r', division: 7, revenueCents: 15_000, billedMinutes: 90 });
+    expect(shares.get(2)).toEqual({ referenceId: 'r', division: 7, revenueCents: 5000, billedMinutes: 30 });
   });
 
   it('leaves the share of entries outside the period to them, not to the entries at hand', () => {
     const shares = revenueShares(
-      [{ referenceId: 'r', entryIds: [1, 2, 3], amountCents: 30_000, minutes: 180, billedMinutes: 180 }],
+      [
+        {
+          referenceId: 'r',
+          division: 7,
+          entryIds: [1, 2, 3],
+          amountCents: 30_000,
+          minutes: 180,
+          billedMinutes: 180,
+        },
+      ],
       (id) => (id === 1 ? 60 : undefined),
     );
     expect(shares.get(1)?.revenueCents).toBe(10_000);

@@ -7,6 +7,8 @@
 export interface InvoiceLineFacts {
   /** Urenbrug's reference id of the invoice the line is on (core/billing.ts `urenbrugReferenceId`). */
   referenceId: string;
+  /** The Exact division (administration) the invoice was made in. */
+  division: number;
   entryIds: readonly number[];
   amountCents: number;
   /** The minutes of all the line's entries (FilledLine.minutes). */
@@ -17,6 +19,7 @@ export interface InvoiceLineFacts {
 
 export interface RevenueShare {
   referenceId: string;
+  division: number;
   revenueCents: number;
   billedMinutes: number | null;
 }
@@ -88,7 +91,7 @@ export function revenueShares(
           : previous.billedMinutes === null || billed === null
             ? null
             : previous.billedMinutes + billed;
-      shares.set(id, { referenceId: line.referenceId, revenueCents, billedMinutes });
+      shares.set(id, { referenceId: line.referenceId, division: line.division, revenueCents, billedMinutes });
     });
   }
   return shares;
