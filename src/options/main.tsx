@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { language, t } from '../shared/i18n';
 import { installBundledCatalogues } from '../shared/i18n-catalogues';
 import { OptionsApp } from './options-app';
+import '../ui/page-base.css';
 import './options.css';
 
 installBundledCatalogues();

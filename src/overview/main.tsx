@@ -4,6 +4,7 @@ import { language, setLanguagePreference, t } from '../shared/i18n';
 import { installBundledCatalogues } from '../shared/i18n-catalogues';
 import { send } from '../shared/messages';
 import { OverviewApp } from './overview-app';
+import '../ui/page-base.css';
 import './overview.css';
 
 installBundledCatalogues();
