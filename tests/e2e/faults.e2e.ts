@@ -96,7 +96,7 @@ describe('faults', () => {
     await page.getByTestId('save-button').click();
     const question = page.getByTestId('organisation-switch');
     await question.waitFor({ timeout: 15_000 });
-    expect(await question.textContent()).toContain('nog 1 facturen');
+    expect(await question.textContent()).toContain('nog facturen (1) en markeringen voor Keeping (0)');
     const download = page.waitForEvent('download');
     await page.getByTestId('organisation-switch-backup').click();
     expect((await download).suggestedFilename()).toMatch(/^urenbrug-backup-.*\.json$/);
