@@ -13,7 +13,7 @@ import { CONTENT_SCRIPT } from '../../manifest.config';
 import { contentScriptBuild } from '../../vite.config';
 import { report } from './report';
 
-const TOP_MODULES = 25;
+const TOP_MODULES = Number(process.env.TOP_MODULES ?? 25);
 
 /** `src/content/panel/model/x.ts` or `node_modules/preact/…` as a short, stable name. */
 function moduleName(source: string | null): string {
