@@ -3,9 +3,9 @@
  * with the Keeping sandbox's big-firm seed (`people`, default 57: about 4,000 entries a month for
  * Gemeente Utrecht and 50,000 a year):
  * - a month opened cold and again from cache: time to the complete list, Keeping calls vs the
- *   floor of one call a page of 100;
+ *   floor of one call a page of 100, and the tab's and the worker's JS heap after it;
  * - a year read once (its reading time and calls vs the floor), then opened from cache: time to
- *   the summary and to the first paint, DOM nodes in the panel, the tab's JS heap;
+ *   the summary and to the first paint, DOM nodes in the panel, the tab's and the worker's JS heap;
  * - interaction latencies on the year, from the click to the next painted frame: tick one entry,
  *   select none/all on groups of about 833 / 3,333 / 10,000 / 16,667 entries (periods inside the
  *   year, which count as complete from its read), change the grouping, change the period.
@@ -24,6 +24,7 @@ import {
   SANDBOX_TOKENS,
   startKeepingSandbox,
 } from '../../sandbox/keeping/server';
+import { tabHeapMb, workerHeapMb } from './heap';
 import { median, report, round } from './report';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 57);
@@ -104,17 +105,6 @@ async function panelNodes(frame: Frame): Promise<number> {
     () =>
       document.querySelector('[data-testid="urenbrug-panel"]')?.shadowRoot?.querySelectorAll('*').length ?? 0,
   );
-}
-
-async function tabHeapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return round(usedSize / 1024 / 1024, 1);
-  } finally {
-    await cdp.detach();
-  }
 }
 
 async function setCustomPeriod(frame: Frame, from: string, to: string): Promise<void> {
@@ -241,6 +231,10 @@ export async function benchPanelScale(): Promise<void> {
       completeMedianMs: median(warm),
       completeMaxMs: Math.max(...warm),
       keepingCallsPerOpen: round(allCalls(keeping, logAt) / RUNS, 1),
+      // Which calls, if any: a warm open inside the freshness window should need none.
+      keepingCalls: [...new Set(keeping.requestLog.slice(logAt).map((call) => call.path.split('?')[0]))].join(' '),
+      tabHeapMb: await tabHeapMb(page),
+      workerHeapMb: await workerHeapMb(page, session.extensionId),
     });
     if (!WITH_YEAR) return;
     await benchYear(keeping, session, page);
@@ -311,12 +305,7 @@ async function benchYear(
     previewMedianMs: median(opens.map((open) => open.paint)),
     panelDomNodes: await panelNodes(frame),
     tabHeapMb: await tabHeapMb(page),
-    workerHeapMb: await session.serviceWorker
-      .evaluate(
-        () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize,
-      )
-      .then((bytes) => (bytes ? round(bytes / 1024 / 1024, 1) : 'not measurable'))
-      .catch(() => 'not measurable'),
+    workerHeapMb: await workerHeapMb(page, session.extensionId),
   });
 
   // Interactions on the year.

@@ -25,23 +25,35 @@ import { readSnapshot } from './overview-snapshot';
  */
 export const CUSTOMER_READ_MAX_ENTRIES = 2000;
 
+/**
+ * When a customer's year was last counted too large to read, by organisation, client and year.
+ * Without it every panel open of a big customer cost one Keeping call; with it, one a freshness
+ * window (a restarted worker forgets, and counts once more).
+ */
+export type LargeYearMemo = Map<string, number>;
+
 async function smallEnough(
   deps: RefreshOverviewDeps,
   year: { from: string; to: string },
   keepingClientId: number,
+  largeYears: LargeYearMemo,
 ): Promise<boolean> {
   const count = deps.client.countTimeEntries;
   if (!count) return true;
   const me = await currentUser(deps);
   const userIds = me.role === 'administrator' ? undefined : [me.id];
-  return (
+  const key = `${deps.organisationId}:${keepingClientId}:${year.from}:${userIds ?? 'all'}`;
+  if (rangeIsFresh(largeYears.get(key) ?? null, deps.now())) return false;
+  const small =
     (await count(deps.organisationId, { ...year, clientIds: [keepingClientId], userIds })) <=
-    CUSTOMER_READ_MAX_ENTRIES
-  );
+    CUSTOMER_READ_MAX_ENTRIES;
+  if (small) largeYears.delete(key);
+  else largeYears.set(key, deps.now());
+  return small;
 }
 
 export async function customerSummary(
-  deps: OverviewDeps & { refresh: () => Promise<RefreshOverviewDeps> },
+  deps: OverviewDeps & { refresh: () => Promise<RefreshOverviewDeps>; largeYears: LargeYearMemo },
   keepingClientId: number,
   fresh: boolean,
 ): Promise<CustomerSummary> {
@@ -54,7 +66,7 @@ export async function customerSummary(
       : await readSnapshot(deps.db, deps.organisationId, year.from, year.to, keepingClientId);
   if (fresh && (read === null || !rangeIsFresh(read.fetchedAt, deps.now()))) {
     const refresh = await deps.refresh();
-    if (await smallEnough(refresh, year, keepingClientId))
+    if (await smallEnough(refresh, year, keepingClientId, deps.largeYears))
       read = await readPeriod(refresh, year, keepingClientId);
   }
   if (read === null) {

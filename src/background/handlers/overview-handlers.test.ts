@@ -161,4 +161,23 @@ describe('overview.customer at scale', () => {
     expect(summary.fetchedAt).toBeNull();
     expect(setup.client.reportTimeEntries).not.toHaveBeenCalled();
   });
+
+  it('counts a big customer once a freshness window, not on every panel open', async () => {
+    let counts = 0;
+    Object.assign(setup.client, {
+      countTimeEntries: async () => {
+        counts += 1;
+        return CUSTOMER_READ_MAX_ENTRIES + 1;
+      },
+    });
+    const { handlers } = setup.start();
+    await handlers['overview.customer']({ keepingClientId: BAKKERIJ, fresh: true });
+    setup.advance(RANGE_FRESH_MS - 1);
+    await handlers['overview.customer']({ keepingClientId: BAKKERIJ, fresh: true });
+    expect(counts).toBe(1);
+    setup.advance(1);
+    await handlers['overview.customer']({ keepingClientId: BAKKERIJ, fresh: true });
+    expect(counts).toBe(2);
+    expect(setup.client.reportTimeEntries).not.toHaveBeenCalled();
+  });
 });

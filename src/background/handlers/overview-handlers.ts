@@ -6,7 +6,7 @@
 import type { MessageNameIn } from '../../shared/messages';
 import { clientForToken } from '../account/client-for-token';
 import { type Connection, requireConnection, stillConnectedAs } from '../account/connection';
-import { customerSummary } from '../cache/customer-summary';
+import { customerSummary, type LargeYearMemo } from '../cache/customer-summary';
 import { cachedOverview, type OverviewDeps, refreshOverview } from '../cache/overview-period';
 import { cachedTotals, refreshTotals } from '../cache/overview-totals';
 import { panelContext } from '../cache/panel-context';
@@ -24,6 +24,8 @@ export type OverviewMessageName = MessageNameIn<'overview'>;
 export function createOverviewHandlers(
   services: WorkerDependencies,
 ): Pick<HandlerTable, OverviewMessageName> {
+  const largeYears: LargeYearMemo = new Map();
+
   async function deps(connection: Connection): Promise<OverviewDeps> {
     const db = await services.db();
     const client = () => clientForToken(services, connection.token);
@@ -66,7 +68,7 @@ export function createOverviewHandlers(
       const { keepingClientId, fresh } = parseRequest(customerSummarySchema, data, 'customer');
       const connection = await requireConnection();
       return customerSummary(
-        { ...(await deps(connection)), refresh: () => refreshDeps(connection) },
+        { ...(await deps(connection)), refresh: () => refreshDeps(connection), largeYears },
         keepingClientId,
         fresh,
       );
