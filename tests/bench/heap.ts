@@ -31,10 +31,14 @@ export async function workerHeapMb(page: Page, extensionId: string): Promise<num
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
     const worker = targetInfos.find(
-      (target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+      (target) =>
+        target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
     );
     if (!worker) throw new Error('the extension has no running service worker');
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: false,
+    });
     const call = workerCaller(cdp, sessionId);
     await call('HeapProfiler.collectGarbage');
     const { usedSize } = (await call('Runtime.getHeapUsage')) as HeapUsage;
@@ -51,7 +55,11 @@ function workerCaller(cdp: CDPSession, sessionId: string) {
   const waiting = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
   cdp.on('Target.receivedMessageFromTarget', (event) => {
     if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+    };
     if (message.id !== undefined) waiting.get(message.id)?.(message);
   });
   return (method: string): Promise<unknown> =>

@@ -232,7 +232,9 @@ export async function benchPanelScale(): Promise<void> {
       completeMaxMs: Math.max(...warm),
       keepingCallsPerOpen: round(allCalls(keeping, logAt) / RUNS, 1),
       // Which calls, if any: a warm open inside the freshness window should need none.
-      keepingCalls: [...new Set(keeping.requestLog.slice(logAt).map((call) => call.path.split('?')[0]))].join(' '),
+      keepingCalls: [...new Set(keeping.requestLog.slice(logAt).map((call) => call.path.split('?')[0]))].join(
+        ' ',
+      ),
       tabHeapMb: await tabHeapMb(page),
       workerHeapMb: await workerHeapMb(page, session.extensionId),
     });
