@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RateBook } from '../rates';
 import { entriesArbitrary } from '../testing/report-entry-arbitrary';
 import { buildReport, buildReportFromCells, type ReportFilter } from './breakdown';
-import { cellDivisions, toCells } from './cells';
+import { cellDivisions, cellTotals, toCells } from './cells';
 
 const rates: RateBook = {
   rules: new Map([
@@ -41,6 +41,15 @@ describe('the report from cells', () => {
           );
         },
       ),
+    );
+  });
+
+  it('sums to the same totals without the breakdown', () => {
+    fc.assert(
+      fc.property(entriesArbitrary, (entries) => {
+        const cells = toCells(entries, range, options);
+        expect(cellTotals(cells)).toEqual(buildReport(entries, range, options).totals);
+      }),
     );
   });
 

@@ -7,7 +7,14 @@
  * the entries themselves (property-tested against buildReport in cells.test.ts).
  */
 import type { DateRange } from '../period';
-import { CELL_WIDTH, cellValues, EntryPreparer, type FigureOptions, FigureSum } from './figures';
+import {
+  CELL_WIDTH,
+  cellValues,
+  EntryPreparer,
+  type FigureOptions,
+  FigureSum,
+  type Figures,
+} from './figures';
 import type { ReportEntry } from './report-entry';
 import { monthOf, monthsOf } from './report-period';
 
@@ -92,6 +99,15 @@ export function toCells(
     cells.unknownInvoices.push(cell.sum.unknownInvoices.size > 0 ? [...cell.sum.unknownInvoices] : null);
   }
   return cells;
+}
+
+/** The period's totals from its cells alone, without the breakdown (the popup's ratio line). */
+export function cellTotals(cells: ReportCells): Figures {
+  const sum = new FigureSum();
+  for (let i = 0; i < cells.userId.length; i++) {
+    sum.addCell(cells.values, i * CELL_WIDTH, cells.unknownInvoices[i] ?? null, true);
+  }
+  return sum.figures;
 }
 
 /** The divisions whose revenue the cells hold, ascending (the division filter's choices). */
