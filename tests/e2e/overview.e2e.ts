@@ -206,4 +206,21 @@ describe('Overzicht', () => {
     await page.screenshot({ path: 'screenshots/overview-panel-line.png' });
     await page.close();
   }, 120_000);
+
+  it("shows this month's billed vs unbilled direct hours in the popup, as the seed gives them", async () => {
+    const today = keeping.state.today;
+    const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0));
+    const month = { from: `${today.slice(0, 7)}-01`, to: next.toISOString().slice(0, 10) };
+    const expected = expectedMonth(keeping.state, month);
+    expect(expected.direct).toBeGreaterThan(0);
+    const percent = Math.round((expected.billed * 100) / expected.direct);
+    const page = await session.openPage('src/popup/index.html');
+    const ratio = page.getByTestId('popup-ratio');
+    await expect
+      .poll(() => ratio.textContent(), { timeout: 60_000 })
+      .toBe(
+        `gefactureerd ${hm(expected.billed)} · niet gefactureerd ${hm(expected.unbilled)} (${percent} % gefactureerd)`,
+      );
+    await page.close();
+  }, 120_000);
 });
