@@ -36,8 +36,20 @@ describe('rowFingerprint', () => {
 });
 
 describe('rowShows', () => {
-  it('compares item codes case-insensitively and everything else exactly', () => {
-    expect(rowShows({ ...row, itemCode: 'uren' }, row)).toBe(true);
-    expect(rowShows({ ...row, quantityText: '3,50' }, row)).toBe(false);
+  it('compares item codes case-insensitively, quantity and price as numbers, the rest exactly', () => {
+    expect(rowShows({ ...row, itemCode: 'uren' }, row, 'nl')).toBe(true);
+    expect(rowShows({ ...row, quantityText: '3,50', unitPriceText: '95' }, row, 'nl')).toBe(true);
+    expect(rowShows({ ...row, quantityText: '3,51' }, row, 'nl')).toBe(false);
+    expect(rowShows({ ...row, unitPriceText: '95,01' }, row, 'nl')).toBe(false);
+    expect(rowShows({ ...row, description: 'Website ' }, row, 'nl')).toBe(true);
+    expect(rowShows({ ...row, description: 'Websites' }, row, 'nl')).toBe(false);
+  });
+
+  it("reads the numbers in the page's format, and text that is not a number as text", () => {
+    const english = { ...row, quantityText: '3.5', unitPriceText: '1,095.00' };
+    expect(rowShows({ ...english, quantityText: '3.50', unitPriceText: '1095' }, english, 'en')).toBe(true);
+    // In Dutch "3.5" is no number (a group separator inside the decimals): it compares as text.
+    expect(rowShows({ ...row, quantityText: '3.5' }, row, 'nl')).toBe(false);
+    expect(rowShows({ ...row, quantityText: 'n.v.t.' }, { ...row, quantityText: 'n.v.t.' }, 'nl')).toBe(true);
   });
 });

@@ -4,6 +4,8 @@
  * person and is never overwritten silently (docs/architecture.md, Filling Exact's grid).
  */
 import { fnv1a64 } from '../../core/billing';
+import type { Locale } from '../../core/locale';
+import { parseScaled } from '../exact/page-numbers';
 import type { GridRow, LineToWrite } from '../exact/types';
 
 export type RowContent = Pick<
@@ -34,14 +36,28 @@ export function rowFingerprint(row: RowContent): string {
   return fnv1a64(`urenbrug-row\u001f${fields(row).join('\u001f')}`);
 }
 
+/** Quantity (4 decimals) and price (2) as numbers in the page's format: "1,5" shows "1,50". */
+const NUMBER_DECIMALS: ReadonlyMap<number, number> = new Map([
+  [2, 4],
+  [3, 2],
+]);
+
 /**
  * True when the row already shows what Urenbrug would write, so the write can be skipped.
  * Item codes compare case-insensitively: Exact's lookup shows the code in its own spelling.
+ * Quantity and price compare as numbers, as Exact reformats what it keeps; text that is not a
+ * number in the page's format compares as text.
  */
-export function rowShows(row: RowContent, line: LineToWrite): boolean {
+export function rowShows(row: RowContent, line: LineToWrite, locale: Locale): boolean {
   const have = fields(row);
   const want = fields(line);
   have[0] = have[0]!.toUpperCase();
   want[0] = want[0]!.toUpperCase();
-  return have.every((value, index) => value === want[index]);
+  return have.every((value, index) => {
+    const decimals = NUMBER_DECIMALS.get(index);
+    const wanted = want[index] ?? '';
+    if (decimals === undefined) return value === wanted;
+    const [kept, written] = [parseScaled(value, locale, decimals), parseScaled(wanted, locale, decimals)];
+    return kept !== null && written !== null ? kept === written : value === wanted;
+  });
 }

@@ -49,8 +49,17 @@ function stored(lineKey: string, grid: GridRow): FilledLine {
 }
 
 describe('reconcileFill', () => {
+  it('keeps a row whose numbers Exact reformatted, and retypes one whose number changed', () => {
+    // Written as "1,5" and "95,00"; Exact shows what it kept as "1,50" and "95".
+    const kept = { ...row('grd_r1', 'Regel a'), quantityText: '1,50', unitPriceText: '95' };
+    const same = reconcileFill([planned('a', 'Regel a', '1,5')], [stored('a', kept)], [kept], false, 'nl');
+    expect(same.steps.map((step) => step.kind)).toEqual(['keep']);
+    const more = reconcileFill([planned('a', 'Regel a', '1,75')], [stored('a', kept)], [kept], false, 'nl');
+    expect(more.steps).toMatchObject([{ kind: 'write', reason: 'update' }]);
+  });
+
   it('writes every line into new rows on a first fill', () => {
-    const plan = reconcileFill([planned('a'), planned('b')], [], [row('grd_r0', 'van iemand')], false);
+    const plan = reconcileFill([planned('a'), planned('b')], [], [row('grd_r0', 'van iemand')], false, 'nl');
     expect(plan.steps.map((step) => [step.kind, step.kind === 'write' ? step.rowId : null])).toEqual([
       ['write', null],
       ['write', null],
@@ -67,6 +76,7 @@ describe('reconcileFill', () => {
       [stored('a', a), stored('b', b)],
       [a, b, person],
       false,
+      'nl',
     );
     expect(plan.steps.map((step) => step.kind)).toEqual(['keep', 'write']);
     expect(plan.steps[1]).toMatchObject({ kind: 'write', rowId: 'grd_r2' });
@@ -77,18 +87,18 @@ describe('reconcileFill', () => {
   it('finds its rows again after Exact renumbered them', () => {
     const a = row('grd_r1', 'Regel a');
     const moved = { ...a, rowId: 'grd_r0' };
-    const plan = reconcileFill([planned('a')], [stored('a', a)], [moved], false);
+    const plan = reconcileFill([planned('a')], [stored('a', a)], [moved], false, 'nl');
     expect(plan.steps).toMatchObject([{ kind: 'keep', row: { rowId: 'grd_r0' } }]);
   });
 
   it('reports a row a person changed and leaves it and its line alone unless told', () => {
     const a = row('grd_r1', 'Regel a');
     const changed = { ...a, description: 'Regel a, aangepast' };
-    const leave = reconcileFill([planned('a')], [stored('a', a)], [changed], false);
+    const leave = reconcileFill([planned('a')], [stored('a', a)], [changed], false, 'nl');
     expect(leave.conflicts).toMatchObject([{ row: { rowId: 'grd_r1' }, inPlan: true }]);
     expect(leave.steps.map((step) => step.kind)).toEqual(['leave']);
 
-    const overwrite = reconcileFill([planned('a')], [stored('a', a)], [changed], true);
+    const overwrite = reconcileFill([planned('a')], [stored('a', a)], [changed], true, 'nl');
     expect(overwrite.steps).toMatchObject([{ kind: 'write', rowId: 'grd_r1', reason: 'overwrite' }]);
   });
 
@@ -101,6 +111,7 @@ describe('reconcileFill', () => {
       [stored('a', a), stored('b', b), stored('c', c)],
       [a, b, c],
       false,
+      'nl',
     );
     expect(plan.steps).toMatchObject([
       { kind: 'write', rowId: 'grd_r1', reason: 'reuse' },
@@ -111,7 +122,7 @@ describe('reconcileFill', () => {
 
   it('writes a line again when its row was deleted in Exact', () => {
     const a = row('grd_r1', 'Regel a');
-    const plan = reconcileFill([planned('a')], [stored('a', a)], [], false);
+    const plan = reconcileFill([planned('a')], [stored('a', a)], [], false, 'nl');
     expect(plan.vanished.map((line) => line.lineKey)).toEqual(['a']);
     expect(plan.steps).toMatchObject([{ kind: 'write', rowId: null, reason: 'new' }]);
   });
@@ -140,7 +151,7 @@ describe('filling again and again', () => {
           for (const [lines, personAdds] of rounds) {
             if (personAdds)
               added.push(page.personAdds({ description: `Handmatig ${added.length}`, quantityText: '1' }));
-            const plan = reconcileFill(lines, records, page.readRows(), false);
+            const plan = reconcileFill(lines, records, page.readRows(), false, 'nl');
             expect(plan.conflicts).toEqual([]);
             const outcome = await runFill(page, plan.steps, new AbortController().signal, () => {}, 'nl');
             expect(outcome.status).toBe('done');
@@ -171,13 +182,14 @@ describe('filling again and again', () => {
 describe('runFill', () => {
   it('keeps the records of rows it did not reach when cancelled', async () => {
     const page = new FakeInvoicePage();
-    const first = reconcileFill([planned('a'), planned('b')], [], [], false);
+    const first = reconcileFill([planned('a'), planned('b')], [], [], false, 'nl');
     const done = await runFill(page, first.steps, new AbortController().signal, () => {}, 'nl');
     const next = reconcileFill(
       [planned('a', 'Regel a nieuw'), planned('b', 'Regel b nieuw')],
       done.records,
       page.readRows(),
       false,
+      'nl',
     );
     const controller = new AbortController();
     const progress: number[] = [];
@@ -202,13 +214,13 @@ describe('runFill', () => {
     const page = new FakeInvoicePage();
     const first = await runFill(
       page,
-      reconcileFill([planned('a')], [], [], false).steps,
+      reconcileFill([planned('a')], [], [], false, 'nl').steps,
       new AbortController().signal,
       () => {},
       'nl',
     );
     page.refuse = () => 'Onbekend artikel';
-    const next = reconcileFill([planned('a', 'Anders')], first.records, page.readRows(), false);
+    const next = reconcileFill([planned('a', 'Anders')], first.records, page.readRows(), false, 'nl');
     const outcome = await runFill(page, next.steps, new AbortController().signal, () => {}, 'nl');
     expect(outcome.status).toBe('failed');
     expect((outcome.error as Error).message).toBe('Onbekend artikel');
@@ -223,7 +235,7 @@ describe('runFill', () => {
       original(rowId, { ...line, unitPriceText: '90,00' }, signal);
     const outcome = await runFill(
       page,
-      reconcileFill([planned('a')], [], [], false).steps,
+      reconcileFill([planned('a')], [], [], false, 'nl').steps,
       new AbortController().signal,
       () => {},
       'nl',

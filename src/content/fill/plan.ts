@@ -4,6 +4,7 @@
  * no longer needs, add new lines in empty rows, clear what is left over, and never touch a row
  * a person added. A row a person changed is reported and only overwritten when asked to.
  */
+import type { Locale } from '../../core/locale';
 import type { FilledLine } from '../../shared/invoice-types';
 import type { GridRow, LineToWrite } from '../exact/types';
 import { rowFingerprint, rowShows } from './fingerprint';
@@ -57,13 +58,14 @@ export interface FillReconciliation {
  * Plans the fill. Stored lines are matched to rows by fingerprint: first at their own row id,
  * then anywhere in the grid (Exact renumbers rows after a delete and a reload); a stored line
  * whose row id still exists but no longer matches is a conflict. With `overwriteChanged`,
- * conflicting rows are treated as Urenbrug's own.
+ * conflicting rows are treated as Urenbrug's own. `locale` is the page's number format.
  */
 export function reconcileFill(
   lines: readonly PlannedLine[],
   stored: readonly FilledLine[],
   rows: readonly GridRow[],
   overwriteChanged: boolean,
+  locale: Locale,
 ): FillReconciliation {
   const rowsById = new Map(rows.map((row) => [row.rowId, row]));
   const hashes = new Map(rows.map((row) => [row.rowId, rowFingerprint(row)]));
@@ -125,7 +127,7 @@ export function reconcileFill(
     const mine = ownedByKey.get(line.lineKey);
     if (mine) {
       steps.push(
-        rowShows(mine.row, line.write)
+        rowShows(mine.row, line.write, locale)
           ? { kind: 'keep', line, row: mine.row, replaces: mine.stored }
           : { kind: 'write', line, rowId: mine.row.rowId, replaces: mine.stored, reason: 'update' },
       );

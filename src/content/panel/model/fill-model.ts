@@ -87,7 +87,13 @@ export function createFillModel(deps: Deps) {
     storeError.value = null;
     const rows = deps.guard.read((usable) => usable.readRows());
     if (rows === null) return;
-    const plan = reconcileFill(deps.lines.value, deps.storedLines(), rows, overwriteChanged === true);
+    const plan = reconcileFill(
+      deps.lines.value,
+      deps.storedLines(),
+      rows,
+      overwriteChanged === true,
+      deps.numberLocale(),
+    );
     if (overwriteChanged === undefined && plan.conflicts.length > 0) {
       conflicts.value = plan.conflicts;
       phase.value = 'confirm';
