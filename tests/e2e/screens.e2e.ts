@@ -116,7 +116,12 @@ async function quarterHours(frame: Frame): Promise<void> {
   await frame.getByTestId('rounding-select').selectOption('15');
 }
 
+/**
+ * Filling waits for the button: the panel keeps it disabled until the period's entries are all in,
+ * and after an earlier save those reads queue behind its write-backs in Keeping's 120 a minute.
+ */
 async function fill(frame: Frame): Promise<void> {
+  await frame.locator('[data-testid="fill-button"]:enabled').waitFor({ timeout: 150_000 });
   await frame.getByTestId('fill-button').click();
   await frame.getByTestId('fill-summary').waitFor({ timeout: 60_000 });
   await frame.locator('[data-testid="fill-button"]:enabled').waitFor({ timeout: 60_000 });
@@ -292,5 +297,5 @@ describe.each(SCREENS)('$name', (screen) => {
     expect(await readLines(frame)).toHaveLength(filled.length);
     await frame.getByTestId('fill-match').waitFor();
     expect(await frame.getByTestId('readback-mismatch').count()).toBe(0);
-  });
+  }, 300_000);
 });
