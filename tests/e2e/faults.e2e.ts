@@ -81,8 +81,13 @@ describe('faults', () => {
     mkdirSync('screenshots', { recursive: true });
     await page.screenshot({ path: 'screenshots/faults-left-out.png' });
     // A choice made here is this organisation's work: its invoice record is stored.
+    // The count depends on the seed's dates around today: one untick is one fewer, whatever it was.
+    const selected = async () =>
+      Number(/^(\d+) van/.exec((await frame.getByTestId('selected-count').textContent()) ?? '')?.[1]);
+    const before = await selected();
+    expect(before).toBeGreaterThan(0);
     await frame.getByTestId('entry-row').first().locator('input[type="checkbox"]').uncheck();
-    await expect.poll(() => frame.getByTestId('selected-count').textContent()).toMatch(/^124 van/);
+    await expect.poll(selected).toBe(before - 1);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await page.close();
   });
