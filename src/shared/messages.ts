@@ -139,6 +139,8 @@ export interface BackupDocument {
   mappings: ClientMapping[];
   /** null when the bookkeeper never changed the defaults. */
   lineDefaults: LineDefaults | null;
+  /** The quantity precision chosen or learnt per division (absent in back-ups of older builds). */
+  precisions?: QuantityPrecisionSetting[];
   invoices: StoredInvoice[];
 }
 

@@ -10,6 +10,7 @@ import {
   clientMappingSchema,
   filledLinesSchema,
   lineDefaultsSchema,
+  precisionSchema,
   selectionSchema,
 } from '../validation/request-schemas';
 
@@ -75,6 +76,15 @@ export const backupSchema = v.object({
     unique((mapping) => `${mapping.division}:${mapping.exactCustomerCode}`, 'a customer is mapped twice'),
   ),
   lineDefaults: v.nullable(lineDefaultsSchema),
+  // Back-ups made before the precision was kept lack it: nothing to restore then.
+  precisions: v.optional(
+    v.pipe(
+      v.array(precisionSchema),
+      v.maxLength(MAX_RECORDS),
+      unique((setting) => String(setting.division), 'a division has two precisions'),
+    ),
+    [],
+  ),
   invoices: v.pipe(
     v.array(storedInvoiceSchema),
     v.maxLength(MAX_RECORDS),

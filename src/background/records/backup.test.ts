@@ -17,7 +17,7 @@ import {
   setupPanel,
 } from '../testing/panel-setup';
 import { exportBackup } from './backup';
-import { readClientMappings, readLineDefaults } from './mappings-store';
+import { readClientMappings, readLineDefaults, readQuantityPrecision } from './mappings-store';
 
 let source: PanelSetup;
 let target: PanelSetup;
@@ -54,6 +54,7 @@ async function fillSource(): Promise<void> {
     defaultItemCode: 'ADVIES',
     rules: { 'p:573243': { rateCents: 12500, itemCode: null } },
   });
+  await handlers['precision.save']({ division: DIVISION, decimals: 3, source: 'detected' });
   await handlers['invoice.saveSelection']({ ref: draftRef(), selection });
   await source.cacheFirm();
   await asPanel(handlers).recordFill({ ref: draftRef(), lines: [line('a', [101]), line('b', [102])] });
@@ -91,11 +92,21 @@ describe('backup.export', () => {
     expect(backup.exportedAt).toBe('2026-06-12T08:00:00.000Z');
     expect(backup.mappings.map((mapping) => mapping.exactCustomerCode).sort()).toEqual(['1001', 'K-7']);
     expect(backup.lineDefaults?.defaultItemCode).toBe('ADVIES');
+    expect(backup.precisions).toEqual([{ division: DIVISION, decimals: 3, source: 'detected' }]);
     expect(backup.invoices.map((invoice) => invoice.invoiceNumber).sort()).toEqual(['20260042', null]);
     const text = JSON.stringify(backup);
     expect(text).not.toContain('pat-');
     expect(Object.keys(backup).sort()).toEqual(
-      ['exportedAt', 'format', 'invoices', 'lineDefaults', 'mappings', 'organisationId', 'version'].sort(),
+      [
+        'exportedAt',
+        'format',
+        'invoices',
+        'lineDefaults',
+        'mappings',
+        'organisationId',
+        'precisions',
+        'version',
+      ].sort(),
     );
   });
 
@@ -116,6 +127,10 @@ describe('backup.import', () => {
       123456,
     ]);
     expect((await readLineDefaults(target.db, ORG)).defaultRateCents).toBe(11000);
+    expect(await readQuantityPrecision(target.db, ORG, DIVISION)).toMatchObject({
+      decimals: 3,
+      source: 'detected',
+    });
     expect((await empty['invoice.load'](savedRef()))?.linkedEntryIds).toEqual([101, 102]);
   });
 
@@ -233,10 +248,11 @@ describe('backup.import', () => {
     expect(JSON.parse(again).invoices).toHaveLength(12_000);
   }, 60_000);
 
-  it('a back-up of the first build (no revisions, no Keeping client on its invoices) still imports', async () => {
+  it('a back-up of the first build (no revisions, no Keeping client, no precisions) still imports', async () => {
     const backup = await exported();
+    const { precisions: _p, ...withoutPrecisions } = backup;
     const firstBuild = {
-      ...backup,
+      ...withoutPrecisions,
       invoices: backup.invoices.map(({ revision: _r, keepingClientId: _k, ...rest }) => rest),
     };
     const result = await empty['backup.import']({ text: JSON.stringify(firstBuild) });

@@ -1,5 +1,6 @@
 /**
- * Backup and restore of the bookkeeper's own work (mappings, line defaults, invoice records):
+ * Backup and restore of the bookkeeper's own work (mappings, line defaults, the quantity precision
+ * per division, invoice records):
  * what cannot be fetched from Keeping again. No token and no Keeping cache go into a backup.
  * A restore checks the whole file before it writes, and then writes in one transaction, so a
  * file that is wrong anywhere changes nothing (docs/architecture.md, Storage and migrations).
@@ -10,7 +11,7 @@ import type { BackupDocument, BackupImportResult } from '../../shared/messages';
 import type { MappingRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
 import { issueText } from '../validation/issue-text';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type ParsedBackup } from './backup-schema';
-import { clientKey, lineDefaultsKey } from './mappings-store';
+import { clientKey, lineDefaultsKey, precisionKey } from './mappings-store';
 
 /** Everything of one organisation that a backup holds, in a stable order. */
 export async function exportBackup(
@@ -33,6 +34,7 @@ export async function exportBackup(
     organisationId,
     mappings: ownMappings.flatMap((record) => (record.kind === 'client' ? [record.value] : [])),
     lineDefaults: ownMappings.find((record) => record.kind === 'lineDefaults')?.value ?? null,
+    precisions: ownMappings.flatMap((record) => (record.kind === 'quantityPrecision' ? [record.value] : [])),
     invoices: invoiceRecords.filter(mine),
   };
   // Written compact (options/download.ts); refused here above what a restore can read again.
@@ -112,6 +114,15 @@ export async function restoreBackup(db: UrenbrugDatabase, backup: ParsedBackup):
       kind: 'lineDefaults',
       organisationId,
       value: backup.lineDefaults,
+    });
+  }
+  for (const setting of backup.precisions) {
+    mappingRecords.push({
+      key: precisionKey(organisationId, setting.division),
+      kind: 'quantityPrecision',
+      organisationId,
+      division: setting.division,
+      value: setting,
     });
   }
   const tx = db.transaction(['mappings', 'invoices'], 'readwrite');
