@@ -11,7 +11,7 @@ import type { BackupDocument, BackupImportResult } from '../../shared/messages';
 import type { MappingRecord, StoredInvoice, UrenbrugDatabase } from '../db/database';
 import { issueText } from '../validation/issue-text';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type ParsedBackup } from './backup-schema';
-import { clientKey, lineDefaultsKey, precisionKey } from './mappings-store';
+import { clientKey, lineDefaultsKey, precisionRecord } from './mappings-store';
 
 /** Everything of one organisation that a backup holds, in a stable order. */
 export async function exportBackup(
@@ -116,15 +116,7 @@ export async function restoreBackup(db: UrenbrugDatabase, backup: ParsedBackup):
       value: backup.lineDefaults,
     });
   }
-  for (const setting of backup.precisions) {
-    mappingRecords.push({
-      key: precisionKey(organisationId, setting.division),
-      kind: 'quantityPrecision',
-      organisationId,
-      division: setting.division,
-      value: setting,
-    });
-  }
+  for (const setting of backup.precisions) mappingRecords.push(precisionRecord(organisationId, setting));
   const tx = db.transaction(['mappings', 'invoices'], 'readwrite');
   const store = tx.objectStore('invoices');
   const replaced = await Promise.all(backup.invoices.map((invoice) => store.get(invoice.key)));

@@ -6,7 +6,7 @@
 
 import { DEFAULT_QUANTITY_PRECISION } from '../../core/exact-rules';
 import type { ClientMapping, LineDefaults, QuantityPrecisionSetting } from '../../shared/invoice-types';
-import type { UrenbrugDatabase } from '../db/database';
+import type { MappingRecord, UrenbrugDatabase } from '../db/database';
 
 /** What the lines use until the bookkeeper changes it: € 95,00 an hour, Exact item "UREN". */
 export const DEFAULT_LINE_DEFAULTS: LineDefaults = {
@@ -83,17 +83,23 @@ export async function readQuantityPrecision(
     : { division, decimals: DEFAULT_QUANTITY_PRECISION, source: 'default' };
 }
 
+/** One division's precision as the `mappings` store keeps it; a backup restores the same record. */
+export const precisionRecord = (
+  organisationId: number,
+  setting: QuantityPrecisionSetting,
+): MappingRecord => ({
+  key: precisionKey(organisationId, setting.division),
+  kind: 'quantityPrecision',
+  organisationId,
+  division: setting.division,
+  value: setting,
+});
+
 export async function saveQuantityPrecision(
   db: UrenbrugDatabase,
   organisationId: number,
   setting: QuantityPrecisionSetting,
 ): Promise<QuantityPrecisionSetting> {
-  await db.put('mappings', {
-    key: precisionKey(organisationId, setting.division),
-    kind: 'quantityPrecision',
-    organisationId,
-    division: setting.division,
-    value: setting,
-  });
+  await db.put('mappings', precisionRecord(organisationId, setting));
   return setting;
 }
