@@ -87,16 +87,13 @@ export function urenbrugReference(
 }
 
 /**
- * What billed this entry, or null. Order: Keeping's integrations (authoritative, they lock),
- * then Urenbrug's reference (visible to every install), then the local link map
- * (entry id → invoice) of this install.
+ * The reference that says an entry is billed, or null. Order: Keeping's integrations
+ * (authoritative, they lock), then Urenbrug's reference (visible to every install).
  */
-export function billedBy(entry: Entry, localLinks: ReadonlyMap<number, string>): BilledBy | null {
+export function billingReferenceOf(entry: Entry): ExternalReference | null {
   let urenbrug: ExternalReference | null = null;
   for (const reference of entry.externalReferences) {
-    if (KEEPING_INVOICE_REFERENCE_TYPES.has(reference.type)) {
-      return { kind: 'keeping_invoice', invoice: referenceLabel(reference) };
-    }
+    if (KEEPING_INVOICE_REFERENCE_TYPES.has(reference.type)) return reference;
     if (
       urenbrug === null &&
       reference.type === URENBRUG_REFERENCE_TYPE &&
@@ -105,7 +102,19 @@ export function billedBy(entry: Entry, localLinks: ReadonlyMap<number, string>):
       urenbrug = reference;
     }
   }
-  if (urenbrug !== null) return { kind: 'urenbrug_reference', invoice: referenceLabel(urenbrug) };
+  return urenbrug;
+}
+
+/**
+ * What billed this entry, or null: its billing reference (above), else the local link map
+ * (entry id → invoice) of this install.
+ */
+export function billedBy(entry: Entry, localLinks: ReadonlyMap<number, string>): BilledBy | null {
+  const reference = billingReferenceOf(entry);
+  if (reference !== null) {
+    const kind = reference.type === URENBRUG_REFERENCE_TYPE ? 'urenbrug_reference' : 'keeping_invoice';
+    return { kind, invoice: referenceLabel(reference) };
+  }
   const local = localLinks.get(entry.id);
   return local === undefined ? null : { kind: 'local_link', invoice: local };
 }

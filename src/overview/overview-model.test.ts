@@ -41,6 +41,7 @@ function viewOf(
     names: { clients: [{ id: 1, name: 'Bakkerij' }], projects: [], tasks: [], users: [] },
     lineDefaults,
     organisationName: 'Firma',
+    elsewhere: { known: 0, unknown: {}, readAt: null },
   };
 }
 

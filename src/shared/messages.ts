@@ -6,6 +6,7 @@
 import type { Client, Entry, LeftOutEntry, Organisation, Project, Task, User } from '../core/keeping-types';
 import type { ReportCells } from '../core/report/cells';
 import type { ReportColumns } from '../core/report/columns';
+import type { UnknownReason } from '../core/report/elsewhere-revenue';
 import type { MonthTotal } from '../core/report/report-entry';
 import { browser } from './browser';
 import { packEntries, unpackEntries } from './entries-wire';
@@ -290,6 +291,25 @@ export interface OverviewView {
   names: OverviewNames;
   lineDefaults: LineDefaults;
   organisationName: string | null;
+  /** The period's invoices made elsewhere (a colleague's install, Keeping's own integration). */
+  elsewhere: ElsewhereSummary;
+}
+
+/** Of the period's invoices made elsewhere: how many have Exact's amount, and why the rest do not. */
+export interface ElsewhereSummary {
+  known: number;
+  unknown: Partial<Record<UnknownReason, number>>;
+  /** When a panel last read amounts from Exact; null: never. */
+  readAt: number | null;
+}
+
+/** A panel's answer for the invoice numbers `revenue.wanted` gave it, read from Exact's REST API. */
+export interface RevenueReport {
+  /** The division the panel's REST client read (the page's, checked against `current/Me`). */
+  division: number;
+  found: { invoiceNumber: number; invoiceId: string; revenueCents: number; status: number }[];
+  /** Numbers Exact does not know in that division. */
+  missing: number[];
 }
 
 /** Keeping's own grouped totals of a period per month (`/report`, one call). */
@@ -445,6 +465,10 @@ export interface MessageMap {
   'overview.totals': { request: { from: string; to: string; fresh: boolean }; response: OverviewTotals };
   /** The panel's line for one customer: this year's unbilled hours and billed revenue. */
   'overview.customer': { request: { keepingClientId: number; fresh: boolean }; response: CustomerSummary };
+  /** Invoice numbers of invoices made elsewhere whose amounts a panel in `division` should read. */
+  'revenue.wanted': { request: { division: number }; response: { numbers: number[] } };
+  /** What the panel read; the worker keeps only numbers it asked for. */
+  'revenue.report': { request: RevenueReport; response: { stored: number; refused: number } };
 }
 
 export type MessageName = keyof MessageMap;
@@ -519,6 +543,8 @@ export const MESSAGE_ROUTES = {
   'overview.totals': { group: 'overview', tier: 'extension' },
   // One customer's unbilled hours and billed revenue, for the panel on that customer's invoice.
   'overview.customer': { group: 'overview', tier: 'content' },
+  'revenue.wanted': { group: 'overview', tier: 'content' },
+  'revenue.report': { group: 'overview', tier: 'content' },
 } as const satisfies { [N in MessageName]: MessageRoute };
 
 type Routes = typeof MESSAGE_ROUTES;

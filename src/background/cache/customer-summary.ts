@@ -80,7 +80,7 @@ export async function customerSummary(
       fetchedAt: null,
     };
   }
-  const entries = (await classifySnapshot(deps, read.snapshot, context.projects)).filter(
+  const entries = (await classifySnapshot(deps, read.snapshot, context.projects)).entries.filter(
     (entry) => entry.clientId === keepingClientId,
   );
   const figures = computeFigures(entries, { today: context.today, rates: rateBookOf(context.lineDefaults) });

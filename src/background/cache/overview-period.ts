@@ -5,19 +5,20 @@
  * billed status and revenue are worked out on every answer from this install's current records,
  * so a fill or a link shows without reading Keeping again.
  */
-import { urenbrugReferenceId } from '../../core/billing';
 import { userDisplayName } from '../../core/keeping-types';
 import { toCells } from '../../core/report/cells';
 import { toReportEntries } from '../../core/report/classify';
 import { toColumns } from '../../core/report/columns';
-import { quantityTextMinutes } from '../../core/report/quantity-text';
+import type { ElsewhereFacts } from '../../core/report/elsewhere-revenue';
+import { type ElsewhereShares, elsewhereShares } from '../../core/report/elsewhere-shares';
 import { rateBookOf } from '../../core/report/rate-book';
 import type { ReportEntry } from '../../core/report/report-entry';
-import { type InvoiceLineFacts, revenueShares } from '../../core/report/revenue-shares';
-import type { OverviewNames, OverviewView, PanelContext } from '../../shared/messages';
+import { revenueShares } from '../../core/report/revenue-shares';
+import type { ElsewhereSummary, OverviewNames, OverviewView, PanelContext } from '../../shared/messages';
 import { assertStillConnected } from '../account/connection';
-import { readReference, type StoredInvoice, type UrenbrugDatabase } from '../db/database';
+import { readReference, type UrenbrugDatabase } from '../db/database';
 import type { BackgroundClient } from '../dependencies';
+import { readElsewhere } from './elsewhere-revenue';
 import { rangeIsFresh } from './entries-range';
 import {
   type OverviewSnapshot,
@@ -26,6 +27,7 @@ import {
   toSnapshot,
   writeSnapshot,
 } from './overview-snapshot';
+import { ownRecords } from './own-invoices';
 
 export interface OverviewDeps {
   db: UrenbrugDatabase;
@@ -55,55 +57,35 @@ export async function currentUser(deps: {
   return cached ?? (await deps.client.me(deps.organisationId));
 }
 
-/** The reference id a saved invoice's entries carry in Keeping; drafts get a key of their own. */
-function invoiceReference(record: StoredInvoice): string {
-  return record.invoiceId ? urenbrugReferenceId(record.division, record.invoiceId) : `draft:${record.key}`;
-}
-
-/** This organisation's records: entry id → invoice label, line facts, and the saved invoices. */
-async function ownRecords(db: UrenbrugDatabase, organisationId: number) {
-  const localLinks = new Map<number, string>();
-  const lines: InvoiceLineFacts[] = [];
-  const ownInvoices = new Set<string>();
-  for (const record of await db.getAll('invoices')) {
-    if (record.organisationId !== organisationId) continue;
-    const referenceId = invoiceReference(record);
-    // Only a saved invoice's amounts count as revenue; a draft's lines may still change.
-    if (record.invoiceId) ownInvoices.add(referenceId);
-    const label = record.invoiceNumber ?? '';
-    for (const entryId of record.linkedEntryIds) {
-      const current = localLinks.get(entryId);
-      if (current === undefined || (record.invoiceId && current === '')) localLinks.set(entryId, label);
-    }
-    for (const line of record.lines) {
-      lines.push({
-        referenceId,
-        division: record.division,
-        entryIds: line.entryIds,
-        amountCents: line.amountCents,
-        minutes: line.minutes,
-        billedMinutes: quantityTextMinutes(line.quantityText),
-      });
-    }
-  }
-  return { localLinks, lines, ownInvoices };
-}
-
 /** The report entries of a snapshot, classified against this install's records now. */
 export async function classifySnapshot(
   deps: Pick<OverviewDeps, 'db' | 'organisationId'>,
   snapshot: OverviewSnapshot,
   projects: PanelContext['projects'],
-): Promise<ReportEntry[]> {
+): Promise<{ entries: ReportEntry[]; elsewhere: ElsewhereSummary }> {
   const entries = snapshotEntries(snapshot, deps.organisationId);
   const minutes = new Map(entries.map((entry) => [entry.id, entry.minutes]));
-  const { localLinks, lines, ownInvoices } = await ownRecords(deps.db, deps.organisationId);
-  return toReportEntries(entries, {
+  const [{ localLinks, lines, ownInvoices }, facts] = await Promise.all([
+    ownRecords(deps.db, deps.organisationId),
+    readElsewhere(deps.db, deps.organisationId),
+  ]);
+  const elsewhere = elsewhereShares(entries, ownInvoices, facts);
+  const reportEntries = toReportEntries(entries, {
     projectClient: new Map(projects.map((project) => [project.id, project.clientId])),
     localLinks,
     shares: revenueShares(lines, (id) => minutes.get(id)),
     ownInvoices,
+    elsewhere: elsewhere.shares,
   });
+  return { entries: reportEntries, elsewhere: elsewhereSummary(elsewhere, facts) };
+}
+
+/** How many of the period's invoices made elsewhere have their revenue from Exact, and why not the rest. */
+function elsewhereSummary(shares: ElsewhereShares, facts: ElsewhereFacts): ElsewhereSummary {
+  const unknown: ElsewhereSummary['unknown'] = {};
+  for (const reason of shares.unknown.values()) unknown[reason] = (unknown[reason] ?? 0) + 1;
+  const readAt = facts.amounts.reduce<number | null>((latest, a) => Math.max(latest ?? 0, a.readAt), null);
+  return { known: shares.known.size, unknown, readAt };
 }
 
 function namesOf(context: PanelContext): OverviewNames {
@@ -125,7 +107,8 @@ async function view(
   shape: OverviewShape,
 ): Promise<OverviewView> {
   const context = await deps.context();
-  const entries = cached ? await classifySnapshot(deps, cached.snapshot, context.projects) : [];
+  const classified = cached ? await classifySnapshot(deps, cached.snapshot, context.projects) : null;
+  const entries = classified?.entries ?? [];
   const fetchedAt = cached?.fetchedAt ?? null;
   const figureOptions = { today: context.today, rates: rateBookOf(context.lineDefaults) };
   return {
@@ -139,6 +122,7 @@ async function view(
     names: namesOf(context),
     lineDefaults: context.lineDefaults,
     organisationName: context.organisation?.name ?? null,
+    elsewhere: classified?.elsewhere ?? { known: 0, unknown: {}, readAt: null },
   };
 }
 

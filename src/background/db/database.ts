@@ -13,6 +13,7 @@ import type {
   Task,
   User,
 } from '../../core/keeping-types';
+import type { ElsewhereFacts } from '../../core/report/elsewhere-revenue';
 import { UrenbrugError } from '../../shared/errors';
 import type { StoredInvoice } from '../../shared/invoice-types';
 import { DB_VERSION, runMigrations } from './migrations';
@@ -71,6 +72,8 @@ export interface FetchRecord {
   overview?: OverviewSnapshot;
   /** Overzicht periods: Keeping's grouped totals per month (cache/overview-totals.ts). */
   monthTotals?: MonthTotal[];
+  /** Invoices made elsewhere: Exact's amounts and Keeping's totals (cache/elsewhere-revenue.ts). */
+  elsewhere?: ElsewhereFacts;
 }
 
 export interface UrenbrugDb extends DBSchema {

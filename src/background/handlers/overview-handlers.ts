@@ -7,7 +7,8 @@ import type { MessageNameIn } from '../../shared/messages';
 import { clientForToken } from '../account/client-for-token';
 import { type Connection, requireConnection, stillConnectedAs } from '../account/connection';
 import { customerSummary, type LargeYearMemo } from '../cache/customer-summary';
-import { cachedOverview, type OverviewDeps, refreshOverview } from '../cache/overview-period';
+import { acceptRevenueReport, wantedNumbers } from '../cache/elsewhere-revenue';
+import { cachedOverview, currentUser, type OverviewDeps, refreshOverview } from '../cache/overview-period';
 import { cachedTotals, refreshTotals } from '../cache/overview-totals';
 import { panelContext } from '../cache/panel-context';
 import type { WorkerDependencies } from '../dependencies';
@@ -15,6 +16,8 @@ import {
   customerSummarySchema,
   overviewPeriodSchema,
   overviewTotalsSchema,
+  revenueReportSchema,
+  revenueWantedSchema,
 } from '../validation/overview-schemas';
 import { parseRequest } from '../validation/request-schemas';
 import type { HandlerTable } from './handler-types';
@@ -71,6 +74,32 @@ export function createOverviewHandlers(
         { ...(await deps(connection)), refresh: () => refreshDeps(connection), largeYears },
         keepingClientId,
         fresh,
+      );
+    },
+
+    async 'revenue.wanted'(data) {
+      const { division } = parseRequest(revenueWantedSchema, data, 'revenue');
+      const connection = await requireConnection();
+      const db = await services.db();
+      return { numbers: await wantedNumbers(db, connection.organisationId, division, services.now()) };
+    },
+
+    async 'revenue.report'(data) {
+      const report = parseRequest(revenueReportSchema, data, 'revenue');
+      const connection = await requireConnection();
+      const base = await deps(connection);
+      return acceptRevenueReport(
+        {
+          ...base,
+          today: async () => (await base.context()).today,
+          client: async () => {
+            const { client, stillConnected, ...rest } = await refreshDeps(connection);
+            // A team member's report holds only their own hours, not the invoice's total.
+            const me = await currentUser({ ...rest, client });
+            return me.role === 'administrator' && (await stillConnected()) ? client : null;
+          },
+        },
+        report,
       );
     },
   };

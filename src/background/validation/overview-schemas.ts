@@ -1,7 +1,8 @@
 /** Run-time checks of the Overzicht's requests: a period of at most 366 days, a client id. */
 import * as v from 'valibot';
+import { WANTED_PER_PANEL } from '../../core/report/elsewhere-revenue';
 import { customRangeProblem, MAX_REPORT_DAYS } from '../../core/report/report-period';
-import { positiveId } from './common-schemas';
+import { guidSchema, positiveId } from './common-schemas';
 
 const period = {
   from: v.string(),
@@ -23,3 +24,32 @@ export const overviewTotalsSchema = v.pipe(
 );
 
 export const customerSummarySchema = v.object({ keepingClientId: positiveId, fresh: v.boolean() });
+
+/** Exact's `InvoiceNumber` is an Int32. */
+const invoiceNumber = v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(2_147_483_647));
+/** More than any invoice's amount in cents; beyond it the answer is not Exact's. */
+const MAX_AMOUNT_CENTS = 1e13;
+
+export const revenueWantedSchema = v.object({ division: positiveId });
+
+/** A panel reports at most what it was asked (WANTED_PER_PANEL numbers), each once. */
+export const revenueReportSchema = v.object({
+  division: positiveId,
+  found: v.pipe(
+    v.array(
+      v.object({
+        invoiceNumber,
+        invoiceId: guidSchema,
+        revenueCents: v.pipe(
+          v.number(),
+          v.safeInteger(),
+          v.minValue(-MAX_AMOUNT_CENTS),
+          v.maxValue(MAX_AMOUNT_CENTS),
+        ),
+        status: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(1000)),
+      }),
+    ),
+    v.maxLength(WANTED_PER_PANEL),
+  ),
+  missing: v.pipe(v.array(invoiceNumber), v.maxLength(WANTED_PER_PANEL)),
+});

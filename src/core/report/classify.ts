@@ -1,7 +1,8 @@
 /**
  * Turns Keeping entries into the Overzicht's report entries: the client through the project,
- * billed status from every source (core/billing.ts), and revenue only where this install filled the
- * invoice's lines itself. Breaks are left out, as Keeping's own report leaves them out.
+ * billed status from every source (core/billing.ts), and revenue where this install filled the
+ * invoice's lines itself or, for an invoice made elsewhere, where Exact's amount is known
+ * (elsewhere-shares.ts). Breaks are left out, as Keeping's own report leaves them out.
  */
 import { billedBy, isUrenbrugReferenceId, URENBRUG_REFERENCE_TYPE } from '../billing';
 import type { Entry } from '../keeping-types';
@@ -17,6 +18,8 @@ export interface ClassifyContext {
   shares: ReadonlyMap<number, RevenueShare>;
   /** Urenbrug reference ids of this install's invoices that hold revenue (their lines are known). */
   ownInvoices: ReadonlySet<string>;
+  /** Entry id → its share of an invoice made elsewhere, from Exact's amount. */
+  elsewhere?: ReadonlyMap<number, RevenueShare>;
 }
 
 function urenbrugReferenceOf(entry: Entry): string | null {
@@ -42,6 +45,16 @@ function billingOf(entry: Entry, context: ClassifyContext): ReportBilling | null
       revenueCents: share.revenueCents,
       billedMinutes: share.billedMinutes,
       division: share.division,
+    };
+  }
+  const elsewhere = by.kind === 'local_link' ? undefined : context.elsewhere?.get(entry.id);
+  if (elsewhere !== undefined) {
+    return {
+      source: by.kind,
+      invoice: by.invoice,
+      revenueCents: elsewhere.revenueCents,
+      billedMinutes: null,
+      division: elsewhere.division,
     };
   }
   return { source: by.kind, invoice: by.invoice, revenueCents: null, billedMinutes: null };

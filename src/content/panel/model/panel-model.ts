@@ -312,6 +312,18 @@ export function createPanelModel(options: PanelOptions) {
     options.signal.addEventListener('abort', dispose, { once: true });
   }
 
+  /** Once, when the first entries have painted: the Overzicht's reads never delay the panel's own. */
+  function shareRevenueAfterEntries(): void {
+    let shared = false;
+    const dispose = effect(() => {
+      if (shared || entries.view.value === null || entries.loading.value) return;
+      shared = true;
+      queueMicrotask(dispose);
+      void untracked(() => rest.shareRevenue());
+    });
+    options.signal.addEventListener('abort', dispose, { once: true });
+  }
+
   /** Set while the panel starts: a save reported then is handled before the record loads. */
   let startupSave: ((saved: SaveReport) => void) | null = null;
 
@@ -439,6 +451,7 @@ export function createPanelModel(options: PanelOptions) {
     phase.value = 'ready';
 
     watchEntries();
+    shareRevenueAfterEntries();
     associate.watch();
     startSelectionSaver({
       snapshot: () => selection.snapshot(client.chosen.value),

@@ -2,13 +2,16 @@
  * The panel's use of Exact's REST API, read-only and never depended on (docs/architecture.md,
  * Exact's REST API beside the DOM): before filling, name the preview's item codes Exact does not
  * know; after this tab's save, read the invoice back and name every difference with what
- * Urenbrug wrote. Whatever goes wrong here only changes the one REST line: the fill and the save
- * go on from the DOM.
+ * Urenbrug wrote; and once the panel is ready, read the amounts of invoices made elsewhere that
+ * the worker asks for (the Overzicht's revenue). Whatever goes wrong here only changes the one
+ * REST line: the fill and the save go on from the DOM.
  */
 import { signal } from '@preact/signals';
 import type { Locale } from '../../../core/locale';
 import type { FilledLine } from '../../../shared/invoice-types';
+import { send } from '../../../shared/messages';
 import { parseScaled } from '../../exact/page-numbers';
+import { invoiceAmountsByNumber } from '../../exact/rest/invoice-amounts';
 import { readInvoiceBack } from '../../exact/rest/invoice-read';
 import { unknownItemCodes } from '../../exact/rest/item-codes';
 import type { FetchLike } from '../../exact/rest/read-only-fetch';
@@ -128,5 +131,26 @@ export function createRestModel(deps: Deps) {
     }
   }
 
-  return { state, unknownCodes, readBack, busy, start, checkItems, checkSaved };
+  /**
+   * After the panel's first paint: the numbers the worker wants read in this division, read and
+   * handed back. Silent: the Overzicht says what it knows and where from; nothing here can fail
+   * the panel.
+   */
+  async function shareRevenue(): Promise<void> {
+    const rest = ready();
+    const division = deps.division();
+    if (!rest || division === null) return;
+    try {
+      if ((await rest.probe()).kind !== 'on') return;
+      const { numbers } = await send('revenue.wanted', { division });
+      if (numbers.length === 0) return;
+      await send('revenue.report', { division, ...(await invoiceAmountsByNumber(rest, numbers)) });
+    } catch {
+      // Off, paused or refused: the invoices stay "revenue unknown" until a panel can read them.
+    } finally {
+      state.value = rest.state();
+    }
+  }
+
+  return { state, unknownCodes, readBack, busy, start, checkItems, checkSaved, shareRevenue };
 }
