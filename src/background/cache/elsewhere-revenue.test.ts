@@ -122,7 +122,7 @@ describe('revenue of invoices made elsewhere', () => {
   });
 
   it("keeps a team member's amounts unknown: Keeping totals only their own hours of an invoice", async () => {
-    setup = await setupPanel({ me: sampleUser({ role: 'employee' }), entries: entries() });
+    setup = await setupPanel({ me: sampleUser({ role: 'team_member' }), entries: entries() });
     withTotals();
     const { handlers } = setup.start({ holdWriteBack: true });
     await handlers['overview.period']({ ...MAY, fresh: true });
