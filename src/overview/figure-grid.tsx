@@ -1,5 +1,6 @@
 /** The Overzicht's headline figures, each with the previous period beside it and its sources. */
 import type { ComponentChildren } from 'preact';
+import { formatAgo } from '../core/date-text';
 import { formatHoursMinutes } from '../core/hours';
 import { formatMoney } from '../core/money';
 import { billedPermille, type Figures, revenuePerHourCents } from '../core/report/figures';
@@ -54,6 +55,8 @@ export function FigureGrid({ model }: { model: OverviewModel }) {
     cents === null || cents === undefined ? null : formatMoney(cents, language.value);
   const perHour = revenuePerHourCents(f);
   const chosenDivisions = model.filter.value.divisions ?? [];
+  // Counted over the whole period: the filters narrow the figures, not which invoices were read.
+  const elsewhere = model.view.value?.elsewhere;
   const hoursSources = t('overview_source_hours');
   const billedSources = t(
     'overview_source_billed',
@@ -139,6 +142,15 @@ export function FigureGrid({ model }: { model: OverviewModel }) {
             ? t('overview_per_hour_none')
             : t('overview_per_hour', formatMoney(perHour, language.value))}
         </span>
+        {elsewhere && elsewhere.known > 0 && (
+          <span class="figure-note" data-testid="report-elsewhere-revenue">
+            {t(
+              'overview_elsewhere_known',
+              String(elsewhere.known),
+              elsewhere.readAt === null ? '' : formatAgo(elsewhere.readAt, Date.now(), language.value),
+            )}
+          </span>
+        )}
         {f.unknownRevenueMinutes > 0 && (
           <span class="figure-note warn" data-testid="report-unknown-revenue">
             {t(
@@ -146,6 +158,16 @@ export function FigureGrid({ model }: { model: OverviewModel }) {
               String(f.unknownRevenueInvoices),
               formatHoursMinutes(f.unknownRevenueMinutes),
             )}
+          </span>
+        )}
+        {f.unknownRevenueMinutes > 0 && elsewhere?.unknown['not-final'] && (
+          <span class="figure-note">
+            {t('overview_unknown_not_final', String(elsewhere.unknown['not-final']))}
+          </span>
+        )}
+        {f.unknownRevenueMinutes > 0 && elsewhere?.unknown['not-read'] && (
+          <span class="figure-note" data-testid="report-unknown-hint">
+            {t('overview_unknown_hint')}
           </span>
         )}
       </Figure>

@@ -135,7 +135,10 @@ export async function handleRestApi(
     json,
     set,
     root,
-    recordsFor(set, ctx.state, division.code, ctx.rest.lineSkew),
+    recordsFor(set, ctx.state, division.code, {
+      skew: ctx.rest.lineSkew,
+      creditNoteSign: ctx.rest.creditNoteSign,
+    }),
     url,
     root,
     now,

@@ -6,7 +6,8 @@
  *     "spend": {"division": 123456, "calls": 4800},   another app of the company used calls
  *     "meDivision": 999 | null, "meShape": "results" | "single",
  *     "lineSkew": {"lineNumber": 2, "cents": 1} | null, Exact stored that line a cent off
- *     "process": 20260042}                             the invoice becomes Status 50, final
+ *     "process": 20260042,                             the invoice becomes Status 50, final
+ *     "creditNoteSign": "negative" | "positive"}      how a credit note's amounts are signed
  *   GET  /__sandbox/rest-api → {"enabled", "signedIn", "signedOutAnswer", "limits", "remaining": {division: …}}
  */
 
@@ -85,6 +86,12 @@ function applyVariations(ctx: RestControlContext, body: Record<string, unknown>)
       throw new HttpError(400, 'spend needs division and calls');
     ctx.rest.limiter.spend(division, calls, ctx.now().getTime());
   }
+  if (body.creditNoteSign !== undefined) {
+    if (body.creditNoteSign !== 'negative' && body.creditNoteSign !== 'positive') {
+      throw new HttpError(400, 'creditNoteSign must be negative or positive');
+    }
+    ctx.rest.creditNoteSign = body.creditNoteSign;
+  }
   const process = optionalInteger(body, 'process');
   if (process !== undefined) {
     const invoice = ctx.state.invoices.find((candidate) => candidate.invoiceNumber === process);
@@ -106,6 +113,7 @@ function status(ctx: RestControlContext): unknown {
     meDivision: ctx.rest.meDivision,
     meShape: ctx.rest.meShape,
     lineSkew: ctx.rest.lineSkew,
+    creditNoteSign: ctx.rest.creditNoteSign,
     limits: ctx.rest.limiter.config,
     remaining,
   };

@@ -163,11 +163,22 @@ function skewOf(invoice: ExactInvoice, skew: LineSkew | null): number {
   return invoice.lines.reduce((sum, line) => sum + skewed(line, skew) - line.amountCents, 0);
 }
 
+/** How the REST view differs from what the screens stored (rest-session.ts, the test controls). */
+export interface RestView {
+  skew: LineSkew | null;
+  creditNoteSign: 'negative' | 'positive';
+}
+
+const PLAIN_VIEW: RestView = { skew: null, creditNoteSign: 'negative' };
+
 export function invoiceRecords(
   state: ExactState,
   division: number,
-  skew: LineSkew | null = null,
+  view: RestView = PLAIN_VIEW,
 ): ODataRecord[] {
+  const { skew } = view;
+  const signed = (invoice: ExactInvoice, value: number) =>
+    invoiceType(invoice) === 8021 && view.creditNoteSign === 'positive' ? Math.abs(value) : value;
   return state.invoices
     .filter((invoice) => invoice.division === division)
     .map((invoice) => ({
@@ -181,11 +192,11 @@ export function invoiceRecords(
       Description: invoice.description,
       YourRef: null,
       Currency: 'EUR',
-      AmountFC: cents(invoice.totals.inclVatCents + skewOf(invoice, skew)),
-      AmountFCExclVat: cents(invoice.totals.exclVatCents + skewOf(invoice, skew)),
-      AmountDC: cents(invoice.totals.inclVatCents),
-      VATAmountFC: cents(invoice.totals.vatCents),
-      VATAmountDC: cents(invoice.totals.vatCents),
+      AmountFC: cents(signed(invoice, invoice.totals.inclVatCents + skewOf(invoice, skew))),
+      AmountFCExclVat: cents(signed(invoice, invoice.totals.exclVatCents + skewOf(invoice, skew))),
+      AmountDC: cents(signed(invoice, invoice.totals.inclVatCents)),
+      VATAmountFC: cents(signed(invoice, invoice.totals.vatCents)),
+      VATAmountDC: cents(signed(invoice, invoice.totals.vatCents)),
       Status: invoice.status,
       StatusDescription: invoice.status === 20 ? 'Open' : 'Processed',
       Type: invoiceType(invoice),
@@ -231,9 +242,9 @@ export function recordsFor(
   set: EntitySetDef,
   state: ExactState,
   division: number,
-  skew: LineSkew | null = null,
+  view: RestView = PLAIN_VIEW,
 ): ODataRecord[] {
   if (set === ITEMS) return itemRecords(state, division);
-  if (set === SALES_INVOICES) return invoiceRecords(state, division, skew);
-  return lineRecords(state, division, skew);
+  if (set === SALES_INVOICES) return invoiceRecords(state, division, view);
+  return lineRecords(state, division, view.skew);
 }

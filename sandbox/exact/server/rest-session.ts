@@ -35,6 +35,12 @@ export interface RestRuntime {
    * (docs/exact-online.md, Amounts and rounding).
    */
   lineSkew: { lineNumber: number; cents: number } | null;
+  /**
+   * The sign of a credit note's amounts (`Type` 8021). Exact's metadata gives the type, not the
+   * sign (docs/exact-online.md, Sales invoices in the REST API): `negative` as the entry screen
+   * totals it, `positive` as a document total might be kept. The extension must count both negative.
+   */
+  creditNoteSign: 'negative' | 'positive';
 }
 
 export function createRestRuntime(enabled: boolean): RestRuntime {
@@ -47,6 +53,7 @@ export function createRestRuntime(enabled: boolean): RestRuntime {
     meDivision: null,
     meShape: 'results',
     lineSkew: null,
+    creditNoteSign: 'negative',
   };
 }
 

@@ -102,6 +102,15 @@ describe('invoiceAmountsByNumber', () => {
     expect(client.calls()).toBe(1);
   });
 
+  it('counts a credit note negative whichever sign Exact gives its amount (the reference does not say)', async () => {
+    invoice(1, -2, 1);
+    await sandbox.control('rest-api', { creditNoteSign: 'positive' });
+    const amounts = await invoiceAmountsByNumber(sandbox.client(), [20260001]);
+    expect(amounts.found).toEqual([
+      expect.objectContaining({ invoiceNumber: 20260001, revenueCents: -19000 }),
+    ]);
+  });
+
   it('chunks 20 numbers a call', async () => {
     const client = sandbox.client();
     await invoiceAmountsByNumber(
