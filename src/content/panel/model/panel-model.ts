@@ -312,13 +312,17 @@ export function createPanelModel(options: PanelOptions) {
     options.signal.addEventListener('abort', dispose, { once: true });
   }
 
-  /** Once, when the first entries have painted: the Overzicht's reads never delay the panel's own. */
+  /**
+   * Once, when the first entries have painted (or at once, with no customer chosen): the
+   * Overzicht's reads never delay the panel's own.
+   */
   function shareRevenueAfterEntries(): void {
     let shared = false;
     const dispose = effect(() => {
-      if (shared || entries.view.value === null || entries.loading.value) return;
+      if (shared || entries.loading.value) return;
       shared = true;
-      queueMicrotask(dispose);
+      // The effect runs once inside `effect()`, before `dispose` is assigned.
+      queueMicrotask(() => dispose());
       void untracked(() => rest.shareRevenue());
     });
     options.signal.addEventListener('abort', dispose, { once: true });

@@ -5,7 +5,7 @@
  * changes nothing for the fill.
  */
 import { signal } from '@preact/signals';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DIVISION } from '../../../../sandbox/exact/model/seed';
 import { addSavedInvoice } from '../../../../sandbox/exact/testing/fixtures';
 import type { FilledLine } from '../../../shared/invoice-types';
@@ -15,6 +15,15 @@ import { MemoryStorage, type RestSandbox, startRestSandbox } from '../../testing
 import { createFillModel } from './fill-model';
 import { createPageGuard } from './page-guard';
 import { createRestModel, expectedLines } from './rest-model';
+
+const sent = vi.hoisted(() => ({ calls: [] as { name: string; data: unknown }[], wanted: [] as number[] }));
+vi.mock('../../../shared/messages', async (original) => ({
+  ...(await original<typeof import('../../../shared/messages')>()),
+  send: async (name: string, data: unknown) => {
+    sent.calls.push({ name, data });
+    return name === 'revenue.wanted' ? { numbers: sent.wanted } : { stored: 0, refused: 0 };
+  },
+}));
 
 let sandbox: RestSandbox;
 
@@ -173,6 +182,52 @@ describe('after saving', () => {
     await off.checkSaved('20260042', ours);
     expect(off.readBack.value).toBeNull();
     expect(off.state.value).toMatchObject({ kind: 'off', reason: 'signed-out' });
+  });
+});
+
+describe('the amounts of invoices made elsewhere', () => {
+  beforeEach(() => {
+    sent.calls = [];
+  });
+
+  it("reads the numbers the worker wants in the page division and hands Exact's answer back", async () => {
+    addSavedInvoice(sandbox.exact.state, {
+      entryId: '00000000-0000-4000-8000-000000000007',
+      customerName: 'Gemeente Utrecht',
+      invoiceNumber: 20260007,
+      lines: [{ itemCode: 'UREN', description: 'Advies', quantity: 2, unitPriceCents: 9500 }],
+    });
+    sent.wanted = [20260007, 20269999];
+    await restModel().shareRevenue();
+    expect(sent.calls).toEqual([
+      { name: 'revenue.wanted', data: { division: DEFAULT_DIVISION } },
+      {
+        name: 'revenue.report',
+        data: {
+          division: DEFAULT_DIVISION,
+          found: [
+            {
+              invoiceNumber: 20260007,
+              invoiceId: '00000000-0000-4000-8000-000000000007',
+              revenueCents: 19000,
+              status: 20,
+            },
+          ],
+          missing: [20269999],
+        },
+      },
+    ]);
+  });
+
+  it('asks nothing when the API is off or the division unknown, and reads nothing when nothing is wanted', async () => {
+    sent.wanted = [];
+    await restModel().shareRevenue();
+    expect(sent.calls.map((call) => call.name)).toEqual(['revenue.wanted']);
+    sent.calls = [];
+    await restModel(null).shareRevenue();
+    await sandbox.control('session', { signedIn: false, answer: 'login-page' });
+    await restModel().shareRevenue();
+    expect(sent.calls).toEqual([]);
   });
 });
 
