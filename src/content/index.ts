@@ -1,15 +1,15 @@
 /**
- * Content-script bootstrap for Exact Online frames. It runs in every /docs/ frame, acts only in
- * the frame that holds the sales-invoice screen, mounts one panel there, re-attaches it when
- * Exact re-renders, and hangs everything off one AbortSignal that aborts on navigation and when
- * the extension itself is gone (reloaded/removed: a newer copy's takeover or the first touch).
+ * Content-script loader for Exact Online frames. It runs in every /docs/ frame, so it holds only
+ * what every frame needs: the screen detection and the frame's lifecycle, with one AbortSignal
+ * that aborts on navigation and when the extension itself is gone (reloaded/removed: a newer
+ * copy's takeover or the first touch). Only the frame that holds the sales-invoice screen imports
+ * the panel (show-panel.ts, built as dist/panel.js) and shows it (docs/architecture.md, Surface).
  */
 import { browser } from '../shared/browser';
 import { detectInvoiceScreen } from './exact/screen';
 import { claimFrame } from './lifecycle';
-import { mountHost } from './mount';
-import { renderPanel } from './panel';
-import { loadPanelAssets } from './panel/assets';
+import { PANEL_CHUNK_FILE } from './panel-chunk';
+import type { showPanel } from './show-panel';
 
 function extensionAlive(): boolean {
   try {
@@ -19,46 +19,34 @@ function extensionAlive(): boolean {
   }
 }
 
+/**
+ * The panel module, from the per-session URL of a `use_dynamic_url` resource (the static URL is
+ * refused to pages and to this script alike). It runs in this script's isolated world.
+ */
+async function importPanel(): Promise<typeof showPanel> {
+  const chunk = (await import(/* @vite-ignore */ browser.runtime.getURL(PANEL_CHUNK_FILE))) as {
+    showPanel: typeof showPanel;
+  };
+  return chunk.showPanel;
+}
+
 function start(): void {
   const detection = detectInvoiceScreen(document);
   if (detection.kind === 'other') return;
 
   const controller = new AbortController();
   const { signal } = controller;
-  claimFrame(document, window, { alive: extensionAlive, retire: () => controller.abort(), signal });
+  const retire = () => controller.abort();
+  claimFrame(document, window, { alive: extensionAlive, retire, signal });
 
-  const mount = (css: string) => {
-    const { host, root } = mountHost(document, document.body, css, signal);
-    // An orphaned copy (extension reloaded) notices at the first touch and leaves the page.
-    host.addEventListener(
-      'focusin',
-      () => {
-        if (!extensionAlive()) controller.abort();
-      },
-      { signal },
-    );
-    renderPanel(root, {
-      // On a changed screen the page only reads the header; the screen problem keeps it from writing.
-      page: detection.page,
-      screenProblem: detection.kind === 'changed' ? detection.missing : null,
-      // Also on a screen that changed: the check says what is missing and the skeleton helps fix it.
-      inspector: detection.inspector,
-      signal,
+  importPanel()
+    .then((show) => {
+      if (!signal.aborted) return show(detection, { alive: extensionAlive, retire, signal });
+    })
+    .catch((error: unknown) => {
+      // A reloaded extension or a failed load leaves Exact's page as it was, like startSafely.
+      console.warn('Urenbrug could not load the panel', error);
     });
-    return host;
-  };
-
-  // The strings and CSS arrive from the worker in one message (a few ms once it is awake).
-  void loadPanelAssets().then((css) => {
-    if (css === null || signal.aborted) return;
-    let host = mount(css);
-    // Exact may rebuild the body; observe only its direct children and mount again if we went.
-    const observer = new MutationObserver(() => {
-      if (!host.isConnected && !signal.aborted) host = mount(css);
-    });
-    observer.observe(document.body, { childList: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  });
 }
 
 function startSafely(): void {
