@@ -1,5 +1,6 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
+import { PANEL_CHUNK_FILE } from './src/content/panel-chunk.ts';
 
 /** Every Exact Online country host (docs/exact-online.md, Hosts). */
 export const EXACT_HOSTS = [
@@ -15,9 +16,10 @@ export const EXACT_HOSTS = [
 export const KEEPING_API_ORIGIN = 'https://api.keeping.nl';
 
 /**
- * The content script, built by a separate step into one classic file (vite.config.ts). Left to
- * @crxjs it would be a loader importing chunks that must be web-accessible to Exact's hosts,
- * which lets any Exact page detect the extension (and its version) by fetching a chunk's URL.
+ * The content script, built by a separate step into one classic file (vite.config.ts): the
+ * loader every Exact frame runs. Left to @crxjs it would be a loader importing chunks that are
+ * web-accessible to Exact's hosts under their static URLs, which lets any Exact page detect the
+ * extension (and its version) by fetching a chunk's URL.
  */
 export const CONTENT_SCRIPT = {
   entry: 'src/content/index.ts',
@@ -31,6 +33,26 @@ export const CONTENT_SCRIPT = {
 export function contentScriptsEntry(): Array<Record<string, unknown>> {
   const { entry: _entry, file, ...script } = CONTENT_SCRIPT;
   return [{ ...script, js: [file] }];
+}
+
+/**
+ * The panel, one self-contained module the loader imports only in the sales-invoice frame
+ * (content/index.ts), built by the same separate step (vite.config.ts).
+ */
+export const PANEL_CHUNK = {
+  entry: 'src/content/show-panel.ts',
+  file: PANEL_CHUNK_FILE,
+} as const;
+
+/**
+ * The manifest's `web_accessible_resources`: the panel chunk, for Exact's hosts only, and only
+ * under the per-session URL (`use_dynamic_url`): Chromium refuses chrome-extension://<id>/panel.js
+ * to every page, so an Exact page cannot fetch it to detect the extension.
+ */
+export function webAccessibleResourcesEntry(): Array<Record<string, unknown>> {
+  return [
+    { resources: [PANEL_CHUNK.file], matches: EXACT_HOSTS.map((host) => `${host}/*`), use_dynamic_url: true },
+  ];
 }
 
 export default defineManifest({
@@ -53,7 +75,8 @@ export default defineManifest({
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/index.ts', type: 'module' },
-  // The content script is added by vite.config.ts as one classic file (CONTENT_SCRIPT below).
+  // The content script (one classic file, CONTENT_SCRIPT above) and the panel chunk it may import
+  // (web_accessible_resources, PANEL_CHUNK above) are added by vite.config.ts.
   // No other extension and no web page may message the worker.
   externally_connectable: { ids: [] },
   // storage: the connection and settings. Nothing else: no tabs, no <all_urls>, no alarms (no polling).

@@ -10,8 +10,9 @@
  *
  *      background  index.ts > handlers/ > cache/ > records/ > write-back/ > account/
  *                  > dependencies.ts > db/ > keeping/ > validation/
- *      content     index.ts > mount.ts > panel/ (the root: index, panel-app) > panel/sections/
- *                  > panel/model/ > fill/ > exact/
+ *      content     index.ts (the loader) > show-panel.ts (the panel chunk's entry) > mount.ts
+ *                  > panel/ (the root: index, panel-app) > panel/sections/ > panel/model/ > fill/
+ *                  > exact/, panel-chunk.ts (the chunk's file name, for the loader and the manifest)
  *
  *    cache/ joins what came from Keeping with the bookkeeper's records (links, mappings) for the
  *    panel; records/ queues write-backs in the same transaction; write-back/ and everything above
@@ -65,7 +66,8 @@ export const RANKED_CONTEXTS: readonly RankedContext[] = [
   {
     root: 'src/content/',
     rooms: {
-      'src/content/index.ts': 7,
+      'src/content/index.ts': 8,
+      'src/content/show-panel.ts': 7,
       'src/content/mount.ts': 6,
       'src/content/lifecycle.ts': 6,
       'src/content/panel/': 5,
@@ -73,6 +75,7 @@ export const RANKED_CONTEXTS: readonly RankedContext[] = [
       'src/content/panel/model/': 3,
       'src/content/fill/': 2,
       'src/content/exact/': 1,
+      'src/content/panel-chunk.ts': 1,
       // The REST client knows no DOM and the DOM code no REST: neither imports the other.
       'src/content/exact/rest/': 1,
     },

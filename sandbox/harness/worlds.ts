@@ -153,6 +153,8 @@ export interface WorldResult<T> {
  * `page.evaluate` runs in the page's main world and Playwright offers no handle on an extension's
  * isolated world, so this finds those worlds through `Runtime.executionContextCreated`: isolated
  * worlds whose origin is the extension's, which is how Chromium labels a content script's world.
+ * The panel chunk the loader imports (dist/panel.js) runs in that same world: a module a content
+ * script imports stays in the script's world, so there is no second one to look for.
  */
 export async function evaluateInExtensionWorlds<T>(
   context: BrowserContext,

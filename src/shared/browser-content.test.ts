@@ -5,8 +5,8 @@ import { contentBrowser } from './browser-content';
 
 type Callback = (reply: unknown) => void;
 
-/** The source files the content script bundles: its entry and every relative value import, followed. */
-function contentScriptFiles(entry: string): Set<string> {
+/** The source files the content builds bundle: their entries and every relative value import, followed. */
+function contentScriptFiles(...entries: string[]): Set<string> {
   const files = new Set<string>();
   const visit = (file: string) => {
     if (files.has(file) || file.endsWith('browser.ts') || file.endsWith('browser-content.ts')) return;
@@ -20,7 +20,7 @@ function contentScriptFiles(entry: string): Set<string> {
       if (found) visit(found);
     }
   };
-  visit(entry);
+  for (const entry of entries) visit(entry);
   return files;
 }
 
@@ -29,6 +29,7 @@ function fakeChrome(id: string | undefined, answer: (message: unknown, reply: Ca
     id,
     lastError: undefined as { message: string } | undefined,
     sendMessage: (message: unknown, callback: Callback) => answer(message, callback),
+    getURL: (path: string) => `chrome-extension://session-uuid/${path}`,
   };
   vi.stubGlobal('chrome', { runtime });
   return runtime;
@@ -66,15 +67,23 @@ describe('the content script’s browser stand-in', () => {
     expect(contentBrowser.runtime.id).toBeUndefined();
   });
 
-  it('covers every `browser` call the content script’s files make', () => {
-    const offered = new Set(['runtime.id', 'runtime.sendMessage']);
+  it('answers the browser’s URL for a file, and throws once the extension is gone', () => {
+    fakeChrome('ext', () => undefined);
+    expect(contentBrowser.runtime.getURL('panel.js')).toBe('chrome-extension://session-uuid/panel.js');
+    fakeChrome(undefined, () => undefined);
+    expect(() => contentBrowser.runtime.getURL('panel.js')).toThrow(/invalidated/);
+  });
+
+  it('covers every `browser` call the loader’s and the panel chunk’s files make', () => {
+    const offered = new Set(['runtime.id', 'runtime.getURL', 'runtime.sendMessage']);
     const used = new Set<string>();
-    for (const file of contentScriptFiles('src/content/index.ts')) {
+    for (const file of contentScriptFiles('src/content/index.ts', 'src/content/show-panel.ts')) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bbrowser\.(\w+)\.(\w+)/g)) {
         used.add(`${match[1]}.${match[2]}`);
       }
     }
     expect(used).toContain('runtime.sendMessage');
+    expect(used).toContain('runtime.getURL');
     expect([...used].filter((call) => !offered.has(call))).toEqual([]);
   });
 });

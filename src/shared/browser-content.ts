@@ -1,9 +1,10 @@
 /**
  * The content script's stand-in for webextension-polyfill: the content build (vite.config.ts)
  * resolves the polyfill to this file, so `browser` from `shared/browser.ts` is this object there.
- * The content script uses `runtime.id` and `runtime.sendMessage` only; the polyfill's 2.7 KB gzip
- * wraps every API of every namespace (docs/architecture.md, The polyfill once). A content file
- * that reaches for more of `browser` fails the unit test next to this one.
+ * The content script (its loader and the panel chunk) uses `runtime.id`, `runtime.getURL` and
+ * `runtime.sendMessage` only; the polyfill's 2.7 KB gzip wraps every API of every namespace
+ * (docs/architecture.md, The polyfill once). A content file that reaches for more of `browser`
+ * fails the unit test next to this one.
  */
 
 /** What the polyfill turns into "no answer" rather than an error. */
@@ -18,6 +19,15 @@ export const contentBrowser = {
     /** Undefined once the extension is reloaded or removed (an orphaned copy). */
     get id(): string | undefined {
       return chromeRuntime()?.id;
+    },
+    /**
+     * The loader's way to the panel chunk: for a `use_dynamic_url` resource Chromium answers the
+     * per-session URL. Throws once the extension is gone, as chrome.runtime.getURL does.
+     */
+    getURL(path: string): string {
+      const runtime = chromeRuntime();
+      if (!runtime?.id) throw new Error('Extension context invalidated.');
+      return runtime.getURL(path);
     },
     /** Like the polyfill: a promise of the reply, undefined when no listener answered. */
     sendMessage(message: unknown): Promise<unknown> {

@@ -1,16 +1,18 @@
 /**
- * What the content script's bytes are made of: it is built again as vite.config.ts builds it,
- * with a source map, and every minified byte is charged to the module it came from. Prints the
- * whole script, each folder and the largest modules, minified and gzipped on their own (a
- * module's own gzip overstates its share of the whole, but ranks the candidates for a cut).
+ * What the content script's bytes are made of, for the loader (content.js, every Exact frame) and
+ * the panel chunk (panel.js, the invoice frame only) apart: each is built again as vite.config.ts
+ * builds it, with a source map, and every minified byte is charged to the module it came from.
+ * Prints each whole file, each folder and the largest modules, minified and gzipped on their own
+ * (a module's own gzip overstates its share of the whole, but ranks the candidates for a cut),
+ * and the modules both files carry, which the invoice frame loads twice.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
-import { CONTENT_SCRIPT } from '../../manifest.config';
-import { contentScriptBuild } from '../../vite.config';
+import { build, type InlineConfig } from 'vite';
+import { CONTENT_SCRIPT, PANEL_CHUNK } from '../../manifest.config';
+import { contentScriptBuild, panelChunkBuild } from '../../vite.config';
 import { report } from './report';
 
 const TOP_MODULES = Number(process.env.TOP_MODULES ?? 25);
@@ -73,12 +75,16 @@ function decodeSegments(map: { sources: string[]; mappings: string }): Segment[]
   return segments;
 }
 
-export async function benchContentModules(): Promise<void> {
+/** Builds one content file with a source map and charges each minified byte to its module. */
+async function moduleTexts(
+  buildConfig: (outDir: string, sourcemap: boolean) => InlineConfig,
+  file: string,
+): Promise<{ code: string; modules: Map<string, string> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'urenbrug-content-'));
   try {
-    await build(contentScriptBuild(outDir, true));
-    const code = readFileSync(join(outDir, CONTENT_SCRIPT.file), 'utf8');
-    const map = JSON.parse(readFileSync(join(outDir, `${CONTENT_SCRIPT.file}.map`), 'utf8'));
+    await build(buildConfig(outDir, true));
+    const code = readFileSync(join(outDir, file), 'utf8');
+    const map = JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8'));
     const lines = code.split('\n');
     const segments = decodeSegments(map);
     const text = new Map<string, string[]>();
@@ -91,24 +97,45 @@ export async function benchContentModules(): Promise<void> {
       parts.push(line.slice(segment.column, end));
       text.set(name, parts);
     });
-    report('content-modules', { scope: 'content script', rawB: code.length, gzipB: gzip(code) });
-    const modules = [...text].map(([name, parts]) => ({ name, code: parts.join('') }));
-    const folders = new Map<string, string>();
-    for (const module of modules) {
-      const folder = folderOf(module.name);
-      folders.set(folder, (folders.get(folder) ?? '') + module.code);
-    }
-    const weigh = (entries: Array<[string, string]>) =>
-      entries
-        .map(([name, part]) => ({ name, rawB: part.length, gzipB: gzip(part) }))
-        .sort((a, b) => b.rawB - a.rawB);
-    for (const folder of weigh([...folders])) {
-      report('content-modules', { folder: folder.name, rawB: folder.rawB, gzipB: folder.gzipB });
-    }
-    for (const module of weigh(modules.map((module) => [module.name, module.code])).slice(0, TOP_MODULES)) {
-      report('content-modules', { module: module.name, rawB: module.rawB, gzipB: module.gzipB });
-    }
+    return { code, modules: new Map([...text].map(([name, parts]) => [name, parts.join('')])) };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+const weigh = (entries: Iterable<[string, string]>) =>
+  [...entries]
+    .map(([name, part]) => ({ name, rawB: part.length, gzipB: gzip(part) }))
+    .sort((a, b) => b.rawB - a.rawB);
+
+function reportFile(scope: string, code: string, modules: Map<string, string>): void {
+  report('content-modules', { scope, rawB: code.length, gzipB: gzip(code) });
+  const folders = new Map<string, string>();
+  for (const [name, part] of modules) {
+    const folder = folderOf(name);
+    folders.set(folder, (folders.get(folder) ?? '') + part);
+  }
+  for (const folder of weigh(folders)) {
+    report('content-modules', { scope, folder: folder.name, rawB: folder.rawB, gzipB: folder.gzipB });
+  }
+  for (const module of weigh(modules).slice(0, TOP_MODULES)) {
+    report('content-modules', { scope, module: module.name, rawB: module.rawB, gzipB: module.gzipB });
+  }
+}
+
+export async function benchContentModules(): Promise<void> {
+  const loader = await moduleTexts(contentScriptBuild, CONTENT_SCRIPT.file);
+  const panel = await moduleTexts(panelChunkBuild, PANEL_CHUNK.file);
+  reportFile('loader (content.js, every frame)', loader.code, loader.modules);
+  reportFile('panel chunk (panel.js, invoice frame)', panel.code, panel.modules);
+  // What the panel chunk carries again of what the loader has (the invoice frame loads it twice).
+  const shared = [...panel.modules].filter(([name]) => name !== '(bundler)' && loader.modules.has(name));
+  for (const module of weigh(shared)) {
+    report('content-modules', {
+      scope: 'in both',
+      module: module.name,
+      rawB: module.rawB,
+      gzipB: module.gzipB,
+    });
   }
 }

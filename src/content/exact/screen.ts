@@ -17,10 +17,14 @@ export type ScreenDetection =
   | { kind: 'changed'; missing: string; page: ExactInvoicePage | null; inspector: ScreenInspector }
   | { kind: 'other' };
 
+/** Whether the frame is at the sales-invoice screen's address; known before its DOM is parsed. */
+export function atInvoiceScreenAddress(doc: Document): boolean {
+  return INVOICE_SCREEN_PATH.test(doc.defaultView?.location.pathname ?? '');
+}
+
 /** Looks at the document once; call again after Exact re-renders. */
 export function detectInvoiceScreen(doc: Document): ScreenDetection {
-  const path = doc.defaultView?.location.pathname ?? '';
-  if (!INVOICE_SCREEN_PATH.test(path)) return { kind: 'other' };
+  if (!atInvoiceScreenAddress(doc)) return { kind: 'other' };
   const inspector = createScreenInspector(doc);
   let page: ExactInvoicePage | null = null;
   try {
