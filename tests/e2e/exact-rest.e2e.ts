@@ -198,8 +198,12 @@ describe("Exact's REST API on", () => {
     expect(await readBack.textContent()).toContain(`Factuur ${saved.number} klopt met Exact`);
     expect(await saved.frame.getByTestId('rest-difference').count()).toBe(0);
     // One item check before the fill, the invoice and its lines after the save: never per line.
+    // Each panel load may also read, once, up to 5 calls of amounts of invoices made elsewhere
+    // for the Overzicht (revenue.wanted); the fill and the save never add more.
     expect(lines.length).toBeGreaterThan(1);
-    expect(await callsUsed()).toBe(before + 3);
+    const used = (await callsUsed()) - before;
+    expect(used).toBeGreaterThanOrEqual(3);
+    expect(used).toBeLessThanOrEqual(3 + 2 * 5);
     await page.close();
   });
 
